@@ -1,0 +1,193 @@
+/* platform.h (simulator): the algorithm vocabulary as steps of the evsim engine. */
+#ifndef EVSIM_PLATFORM_H
+#define EVSIM_PLATFORM_H
+
+/*
+ * impl/qemu-event.h includes this header when an algorithm is compiled into
+ * the simulator; win32/platform.h is its Windows twin.  Every name below is
+ * one the algorithms use, with the meaning it has in QEMU or Win32; here each
+ * call becomes a request to the engine (sim/evsim-site.h), which stops the
+ * calling simulated thread there and lets the scheduler decide who runs next.
+ *
+ * Step semantics (sim/README.md has the full list):
+ *   - every atomic below is one step, performed atomically by the engine;
+ *   - barriers are requests to the memory layer but not steps;
+ *   - SetEvent, ResetEvent, WaitForSingleObject, WaitOnAddress,
+ *     WakeByAddressAll, futex_wait, futex_wake and the mutex and condition
+ *     variable calls are one step each; a thread that blocks needs one more
+ *     step to return once released;
+ *   - CreateEvent, CloseHandle and the *_init/_destroy calls are not steps.
+ *
+ * Each call site carries a static description (evsim_site): the operation,
+ * its source text as written, and __FILE__/__LINE__, so that traces and the
+ * TUI can show exactly which line of the algorithm runs.
+ *
+ * Shared words are 4 bytes (int or unsigned): a size check rejects anything
+ * else at compile time.
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "evsim-site.h"
+
+/* ---- names: one variant file becomes <id>_qemu_event_* in the binary ---- */
+#ifdef EVSIM_VARIANT_ID
+#define EVSIM_PASTE2(a, b)      a##b
+#define EVSIM_PASTE(a, b)       EVSIM_PASTE2(a, b)
+#define qemu_event_init         EVSIM_PASTE(EVSIM_VARIANT_ID, _qemu_event_init)
+#define qemu_event_set          EVSIM_PASTE(EVSIM_VARIANT_ID, _qemu_event_set)
+#define qemu_event_reset        EVSIM_PASTE(EVSIM_VARIANT_ID, _qemu_event_reset)
+#define qemu_event_wait         EVSIM_PASTE(EVSIM_VARIANT_ID, _qemu_event_wait)
+#define qemu_event_destroy      EVSIM_PASTE(EVSIM_VARIANT_ID, _qemu_event_destroy)
+#endif
+
+/* ---- atomics ---- */
+#define EVSIM_WORD(p) \
+    ((void)sizeof(char[sizeof(*(p)) == 4 ? 1 : -1]), (unsigned *)(p))
+
+#define EVSIM_ATOMIC(kind, order, name, text, p, a, b) ({                   \
+    static const struct evsim_site evsim_site_ = {                          \
+        (kind), (order), (name), (text), __FILE__, __LINE__ };              \
+    evsim_atomic(&evsim_site_, EVSIM_WORD(p), (unsigned)(a), (unsigned)(b)); })
+
+#define EVSIM_ATOMIC_T(p, kind, order, name, text, a, b)                    \
+    ((__typeof__(*(p)))EVSIM_ATOMIC(kind, order, name, text, p, a, b))
+
+/* 2015-era names (include/qemu/atomic.h of the time). */
+#define atomic_read(p)  EVSIM_ATOMIC_T(p, EVSIM_OP_LOAD, EVSIM_RELAXED, \
+    "atomic_read", "atomic_read(" #p ")", 0, 0)
+#define atomic_set(p, v) ((void)EVSIM_ATOMIC(EVSIM_OP_STORE, EVSIM_RELAXED, \
+    "atomic_set", "atomic_set(" #p ", " #v ")", p, v, 0))
+#define atomic_mb_read(p) EVSIM_ATOMIC_T(p, EVSIM_OP_LOAD, EVSIM_SEQ_CST, \
+    "atomic_mb_read", "atomic_mb_read(" #p ")", 0, 0)
+#define atomic_mb_set(p, v) ((void)EVSIM_ATOMIC(EVSIM_OP_STORE, EVSIM_SEQ_CST, \
+    "atomic_mb_set", "atomic_mb_set(" #p ", " #v ")", p, v, 0))
+#define atomic_xchg(p, v) EVSIM_ATOMIC_T(p, EVSIM_OP_XCHG, EVSIM_SEQ_CST, \
+    "atomic_xchg", "atomic_xchg(" #p ", " #v ")", v, 0)
+#define atomic_cmpxchg(p, o, n) EVSIM_ATOMIC_T(p, EVSIM_OP_CMPXCHG, EVSIM_SEQ_CST, \
+    "atomic_cmpxchg", "atomic_cmpxchg(" #p ", " #o ", " #n ")", o, n)
+#define atomic_or(p, v) ((void)EVSIM_ATOMIC(EVSIM_OP_OR, EVSIM_SEQ_CST, \
+    "atomic_or", "atomic_or(" #p ", " #v ")", p, v, 0))
+#define atomic_and(p, v) ((void)EVSIM_ATOMIC(EVSIM_OP_AND, EVSIM_SEQ_CST, \
+    "atomic_and", "atomic_and(" #p ", " #v ")", p, v, 0))
+#define atomic_inc(p) ((void)EVSIM_ATOMIC(EVSIM_OP_ADD, EVSIM_SEQ_CST, \
+    "atomic_inc", "atomic_inc(" #p ")", p, 1, 0))
+#define atomic_dec(p) ((void)EVSIM_ATOMIC(EVSIM_OP_ADD, EVSIM_SEQ_CST, \
+    "atomic_dec", "atomic_dec(" #p ")", p, -1, 0))
+#define atomic_fetch_add(p, v) EVSIM_ATOMIC_T(p, EVSIM_OP_ADD, EVSIM_SEQ_CST, \
+    "atomic_fetch_add", "atomic_fetch_add(" #p ", " #v ")", v, 0)
+#define atomic_fetch_or(p, v) EVSIM_ATOMIC_T(p, EVSIM_OP_OR, EVSIM_SEQ_CST, \
+    "atomic_fetch_or", "atomic_fetch_or(" #p ", " #v ")", v, 0)
+
+/* Later names (qatomic_*, QEMU 5.2 onwards): C11 seq_cst read-modify-writes. */
+#define qatomic_read(p) EVSIM_ATOMIC_T(p, EVSIM_OP_LOAD, EVSIM_RELAXED, \
+    "qatomic_read", "qatomic_read(" #p ")", 0, 0)
+#define qatomic_set(p, v) ((void)EVSIM_ATOMIC(EVSIM_OP_STORE, EVSIM_RELAXED, \
+    "qatomic_set", "qatomic_set(" #p ", " #v ")", p, v, 0))
+#define qatomic_mb_read(p) EVSIM_ATOMIC_T(p, EVSIM_OP_LOAD, EVSIM_SEQ_CST, \
+    "qatomic_mb_read", "qatomic_mb_read(" #p ")", 0, 0)
+#define qatomic_load_acquire(p) EVSIM_ATOMIC_T(p, EVSIM_OP_LOAD, EVSIM_ACQUIRE, \
+    "qatomic_load_acquire", "qatomic_load_acquire(" #p ")", 0, 0)
+#define qatomic_store_release(p, v) ((void)EVSIM_ATOMIC(EVSIM_OP_STORE, \
+    EVSIM_RELEASE, "qatomic_store_release", \
+    "qatomic_store_release(" #p ", " #v ")", p, v, 0))
+#define qatomic_xchg(p, v) EVSIM_ATOMIC_T(p, EVSIM_OP_XCHG, EVSIM_SEQ_CST, \
+    "qatomic_xchg", "qatomic_xchg(" #p ", " #v ")", v, 0)
+#define qatomic_cmpxchg(p, o, n) EVSIM_ATOMIC_T(p, EVSIM_OP_CMPXCHG, \
+    EVSIM_SEQ_CST, "qatomic_cmpxchg", \
+    "qatomic_cmpxchg(" #p ", " #o ", " #n ")", o, n)
+#define qatomic_or(p, v) ((void)EVSIM_ATOMIC(EVSIM_OP_OR, EVSIM_SEQ_CST, \
+    "qatomic_or", "qatomic_or(" #p ", " #v ")", p, v, 0))
+#define qatomic_fetch_or(p, v) EVSIM_ATOMIC_T(p, EVSIM_OP_OR, EVSIM_SEQ_CST, \
+    "qatomic_fetch_or", "qatomic_fetch_or(" #p ", " #v ")", v, 0)
+#define qatomic_inc(p) ((void)EVSIM_ATOMIC(EVSIM_OP_ADD, EVSIM_SEQ_CST, \
+    "qatomic_inc", "qatomic_inc(" #p ")", p, 1, 0))
+#define qatomic_dec(p) ((void)EVSIM_ATOMIC(EVSIM_OP_ADD, EVSIM_SEQ_CST, \
+    "qatomic_dec", "qatomic_dec(" #p ")", p, -1, 0))
+#define qatomic_fetch_add(p, v) EVSIM_ATOMIC_T(p, EVSIM_OP_ADD, EVSIM_SEQ_CST, \
+    "qatomic_fetch_add", "qatomic_fetch_add(" #p ", " #v ")", v, 0)
+
+/* ---- barriers: not steps, but the memory layer sees them ---- */
+#define EVSIM_FENCE(kind, name) ({                                          \
+    static const struct evsim_site evsim_site_ = {                          \
+        EVSIM_OP_FENCE, (kind), (name), (name "()"), __FILE__, __LINE__ };  \
+    evsim_fence(&evsim_site_); })
+#define smp_mb()                EVSIM_FENCE(EVSIM_SEQ_CST, "smp_mb")
+#define smp_rmb()               EVSIM_FENCE(EVSIM_ACQUIRE, "smp_rmb")
+#define smp_wmb()               EVSIM_FENCE(EVSIM_RELEASE, "smp_wmb")
+#define smp_mb__before_rmw()    EVSIM_FENCE(EVSIM_SEQ_CST, "smp_mb__before_rmw")
+#define smp_mb__after_rmw()     EVSIM_FENCE(EVSIM_SEQ_CST, "smp_mb__after_rmw")
+
+/* ---- Win32 ---- */
+typedef void *HANDLE;
+typedef int BOOL;
+typedef unsigned int DWORD;
+#define TRUE                    1
+#define FALSE                   0
+#define INFINITE                0xFFFFFFFFu
+#define WAIT_OBJECT_0           0u
+#define WAIT_FAILED             0xFFFFFFFFu
+
+#define EVSIM_KCALL(kind, name, text, a, b) ({                              \
+    static const struct evsim_site evsim_site_ = {                          \
+        (kind), EVSIM_SEQ_CST, (name), (text), __FILE__, __LINE__ };        \
+    evsim_kcall(&evsim_site_, (uintptr_t)(a), (uintptr_t)(b)); })
+
+/* Not steps: set-up and tear-down. */
+#define CreateEvent(sa, manual, initial, name) \
+    ((void)(sa), (void)(name), evsim_create_event((manual), (initial)))
+#define CloseHandle(h)          evsim_close_handle(h)
+
+#define SetEvent(h)             ((BOOL)EVSIM_KCALL(EVSIM_OP_SET_EVENT, \
+    "SetEvent", "SetEvent(" #h ")", h, 0))
+#define ResetEvent(h)           ((BOOL)EVSIM_KCALL(EVSIM_OP_RESET_EVENT, \
+    "ResetEvent", "ResetEvent(" #h ")", h, 0))
+#define WaitForSingleObject(h, ms) ((DWORD)EVSIM_KCALL(EVSIM_OP_WAIT_EVENT, \
+    "WaitForSingleObject", "WaitForSingleObject(" #h ", " #ms ")", h, ms))
+#define WaitOnAddress(addr, cmp, size, ms) ((BOOL)({                        \
+    (void)sizeof(char[(size) == 4 ? 1 : -1]); (void)(ms);                   \
+    EVSIM_KCALL(EVSIM_OP_FUTEX_WAIT, "WaitOnAddress",                       \
+        "WaitOnAddress(" #addr ", " #cmp ", " #size ", " #ms ")",           \
+        EVSIM_WORD(addr), *(const unsigned *)(cmp)) == 0; }))
+#define WakeByAddressAll(addr)  ((void)EVSIM_KCALL(EVSIM_OP_FUTEX_WAKE, \
+    "WakeByAddressAll", "WakeByAddressAll(" #addr ")", EVSIM_WORD(addr), \
+    INT32_MAX))
+
+/* ---- Linux futex (qemu/futex.h): wait sleeps only if *addr == val ---- */
+#define futex_wait(addr, val)   ((void)EVSIM_KCALL(EVSIM_OP_FUTEX_WAIT, \
+    "futex_wait", "futex_wait(" #addr ", " #val ")", EVSIM_WORD(addr), val))
+#define futex_wake(addr, n)     ((void)EVSIM_KCALL(EVSIM_OP_FUTEX_WAKE, \
+    "futex_wake", "futex_wake(" #addr ", " #n ")", EVSIM_WORD(addr), n))
+
+/* ---- mutex and condition variable: their state lives in shared memory ---- */
+typedef struct QemuMutex { unsigned owner; } QemuMutex;  /* 0, or thread+1 */
+typedef struct QemuCond { unsigned unused; } QemuCond;   /* waiters: kernel */
+
+#define qemu_mutex_init(m)      ((void)((m)->owner = 0))
+#define qemu_mutex_destroy(m)   ((void)(m))
+#define qemu_cond_init(c)       ((void)((c)->unused = 0))
+#define qemu_cond_destroy(c)    ((void)(c))
+#define qemu_mutex_lock(m)      ((void)EVSIM_KCALL(EVSIM_OP_MUTEX_LOCK, \
+    "qemu_mutex_lock", "qemu_mutex_lock(" #m ")", EVSIM_WORD(&(m)->owner), 0))
+#define qemu_mutex_unlock(m)    ((void)EVSIM_KCALL(EVSIM_OP_MUTEX_UNLOCK, \
+    "qemu_mutex_unlock", "qemu_mutex_unlock(" #m ")", \
+    EVSIM_WORD(&(m)->owner), 0))
+#define qemu_cond_wait(c, m)    ((void)EVSIM_KCALL(EVSIM_OP_COND_WAIT, \
+    "qemu_cond_wait", "qemu_cond_wait(" #c ", " #m ")", \
+    EVSIM_WORD(&(c)->unused), EVSIM_WORD(&(m)->owner)))
+#define qemu_cond_signal(c)     ((void)EVSIM_KCALL(EVSIM_OP_COND_WAKE, \
+    "qemu_cond_signal", "qemu_cond_signal(" #c ")", \
+    EVSIM_WORD(&(c)->unused), 1))
+#define qemu_cond_broadcast(c)  ((void)EVSIM_KCALL(EVSIM_OP_COND_WAKE, \
+    "qemu_cond_broadcast", "qemu_cond_broadcast(" #c ")", \
+    EVSIM_WORD(&(c)->unused), INT32_MAX))
+
+/* ---- assert: a failed one is a reported violation, not an abort ---- */
+#undef assert
+#define assert(e) ((e) ? (void)0 : ({                                       \
+    static const struct evsim_site evsim_site_ = {                          \
+        EVSIM_OP_ASSERT, EVSIM_RELAXED, "assert", "assert(" #e ")",         \
+        __FILE__, __LINE__ };                                               \
+    evsim_assert_fail(&evsim_site_); }))
+
+#endif /* EVSIM_PLATFORM_H */
