@@ -52,7 +52,7 @@
  */
 #define EV_SET         0
 #define EV_FREE        1
-#define EV_BUSY        -1
+#define EV_BUSY        (-1u)    /* -1 as the unsigned word holds it */
 
 /* One struct serves all variants; each uses the fields it needs. */
 typedef struct QemuEvent {

@@ -45,34 +45,35 @@
 #define EVSIM_WORD(p) \
     ((void)sizeof(char[sizeof(*(p)) == 4 ? 1 : -1]), (unsigned *)(p))
 
-#define EVSIM_ATOMIC(kind, order, name, text, p, a, b) ({                   \
+#define EVSIM_ATOMIC(type, kind, order, name, text, p, a, b) ({             \
     static const struct evsim_site evsim_site_ = {                          \
         (kind), (order), (name), (text), __FILE__, __LINE__ };              \
-    evsim_atomic(&evsim_site_, EVSIM_WORD(p), (unsigned)(a), (unsigned)(b)); })
+    (type)evsim_atomic(&evsim_site_, EVSIM_WORD(p), (unsigned)(a),          \
+                       (unsigned)(b)); })
 
 #define EVSIM_ATOMIC_T(p, kind, order, name, text, a, b)                    \
-    ((__typeof__(*(p)))EVSIM_ATOMIC(kind, order, name, text, p, a, b))
+    EVSIM_ATOMIC(__typeof__(*(p)), kind, order, name, text, p, a, b)
 
 /* 2015-era names (include/qemu/atomic.h of the time). */
 #define atomic_read(p)  EVSIM_ATOMIC_T(p, EVSIM_OP_LOAD, EVSIM_RELAXED, \
     "atomic_read", "atomic_read(" #p ")", 0, 0)
-#define atomic_set(p, v) ((void)EVSIM_ATOMIC(EVSIM_OP_STORE, EVSIM_RELAXED, \
+#define atomic_set(p, v) (EVSIM_ATOMIC(void, EVSIM_OP_STORE, EVSIM_RELAXED, \
     "atomic_set", "atomic_set(" #p ", " #v ")", p, v, 0))
 #define atomic_mb_read(p) EVSIM_ATOMIC_T(p, EVSIM_OP_LOAD, EVSIM_SEQ_CST, \
     "atomic_mb_read", "atomic_mb_read(" #p ")", 0, 0)
-#define atomic_mb_set(p, v) ((void)EVSIM_ATOMIC(EVSIM_OP_STORE, EVSIM_SEQ_CST, \
+#define atomic_mb_set(p, v) (EVSIM_ATOMIC(void, EVSIM_OP_STORE, EVSIM_SEQ_CST, \
     "atomic_mb_set", "atomic_mb_set(" #p ", " #v ")", p, v, 0))
 #define atomic_xchg(p, v) EVSIM_ATOMIC_T(p, EVSIM_OP_XCHG, EVSIM_SEQ_CST, \
     "atomic_xchg", "atomic_xchg(" #p ", " #v ")", v, 0)
 #define atomic_cmpxchg(p, o, n) EVSIM_ATOMIC_T(p, EVSIM_OP_CMPXCHG, EVSIM_SEQ_CST, \
     "atomic_cmpxchg", "atomic_cmpxchg(" #p ", " #o ", " #n ")", o, n)
-#define atomic_or(p, v) ((void)EVSIM_ATOMIC(EVSIM_OP_OR, EVSIM_SEQ_CST, \
+#define atomic_or(p, v) (EVSIM_ATOMIC(void, EVSIM_OP_OR, EVSIM_SEQ_CST, \
     "atomic_or", "atomic_or(" #p ", " #v ")", p, v, 0))
-#define atomic_and(p, v) ((void)EVSIM_ATOMIC(EVSIM_OP_AND, EVSIM_SEQ_CST, \
+#define atomic_and(p, v) (EVSIM_ATOMIC(void, EVSIM_OP_AND, EVSIM_SEQ_CST, \
     "atomic_and", "atomic_and(" #p ", " #v ")", p, v, 0))
-#define atomic_inc(p) ((void)EVSIM_ATOMIC(EVSIM_OP_ADD, EVSIM_SEQ_CST, \
+#define atomic_inc(p) (EVSIM_ATOMIC(void, EVSIM_OP_ADD, EVSIM_SEQ_CST, \
     "atomic_inc", "atomic_inc(" #p ")", p, 1, 0))
-#define atomic_dec(p) ((void)EVSIM_ATOMIC(EVSIM_OP_ADD, EVSIM_SEQ_CST, \
+#define atomic_dec(p) (EVSIM_ATOMIC(void, EVSIM_OP_ADD, EVSIM_SEQ_CST, \
     "atomic_dec", "atomic_dec(" #p ")", p, -1, 0))
 #define atomic_fetch_add(p, v) EVSIM_ATOMIC_T(p, EVSIM_OP_ADD, EVSIM_SEQ_CST, \
     "atomic_fetch_add", "atomic_fetch_add(" #p ", " #v ")", v, 0)
@@ -82,13 +83,13 @@
 /* Later names (qatomic_*, QEMU 5.2 onwards): C11 seq_cst read-modify-writes. */
 #define qatomic_read(p) EVSIM_ATOMIC_T(p, EVSIM_OP_LOAD, EVSIM_RELAXED, \
     "qatomic_read", "qatomic_read(" #p ")", 0, 0)
-#define qatomic_set(p, v) ((void)EVSIM_ATOMIC(EVSIM_OP_STORE, EVSIM_RELAXED, \
+#define qatomic_set(p, v) (EVSIM_ATOMIC(void, EVSIM_OP_STORE, EVSIM_RELAXED, \
     "qatomic_set", "qatomic_set(" #p ", " #v ")", p, v, 0))
 #define qatomic_mb_read(p) EVSIM_ATOMIC_T(p, EVSIM_OP_LOAD, EVSIM_SEQ_CST, \
     "qatomic_mb_read", "qatomic_mb_read(" #p ")", 0, 0)
 #define qatomic_load_acquire(p) EVSIM_ATOMIC_T(p, EVSIM_OP_LOAD, EVSIM_ACQUIRE, \
     "qatomic_load_acquire", "qatomic_load_acquire(" #p ")", 0, 0)
-#define qatomic_store_release(p, v) ((void)EVSIM_ATOMIC(EVSIM_OP_STORE, \
+#define qatomic_store_release(p, v) (EVSIM_ATOMIC(void, EVSIM_OP_STORE, \
     EVSIM_RELEASE, "qatomic_store_release", \
     "qatomic_store_release(" #p ", " #v ")", p, v, 0))
 #define qatomic_xchg(p, v) EVSIM_ATOMIC_T(p, EVSIM_OP_XCHG, EVSIM_SEQ_CST, \
@@ -96,13 +97,13 @@
 #define qatomic_cmpxchg(p, o, n) EVSIM_ATOMIC_T(p, EVSIM_OP_CMPXCHG, \
     EVSIM_SEQ_CST, "qatomic_cmpxchg", \
     "qatomic_cmpxchg(" #p ", " #o ", " #n ")", o, n)
-#define qatomic_or(p, v) ((void)EVSIM_ATOMIC(EVSIM_OP_OR, EVSIM_SEQ_CST, \
+#define qatomic_or(p, v) (EVSIM_ATOMIC(void, EVSIM_OP_OR, EVSIM_SEQ_CST, \
     "qatomic_or", "qatomic_or(" #p ", " #v ")", p, v, 0))
 #define qatomic_fetch_or(p, v) EVSIM_ATOMIC_T(p, EVSIM_OP_OR, EVSIM_SEQ_CST, \
     "qatomic_fetch_or", "qatomic_fetch_or(" #p ", " #v ")", v, 0)
-#define qatomic_inc(p) ((void)EVSIM_ATOMIC(EVSIM_OP_ADD, EVSIM_SEQ_CST, \
+#define qatomic_inc(p) (EVSIM_ATOMIC(void, EVSIM_OP_ADD, EVSIM_SEQ_CST, \
     "qatomic_inc", "qatomic_inc(" #p ")", p, 1, 0))
-#define qatomic_dec(p) ((void)EVSIM_ATOMIC(EVSIM_OP_ADD, EVSIM_SEQ_CST, \
+#define qatomic_dec(p) (EVSIM_ATOMIC(void, EVSIM_OP_ADD, EVSIM_SEQ_CST, \
     "qatomic_dec", "qatomic_dec(" #p ")", p, -1, 0))
 #define qatomic_fetch_add(p, v) EVSIM_ATOMIC_T(p, EVSIM_OP_ADD, EVSIM_SEQ_CST, \
     "qatomic_fetch_add", "qatomic_fetch_add(" #p ", " #v ")", v, 0)
@@ -128,35 +129,38 @@ typedef unsigned int DWORD;
 #define WAIT_OBJECT_0           0u
 #define WAIT_FAILED             0xFFFFFFFFu
 
-#define EVSIM_KCALL(kind, name, text, a, b) ({                              \
+#define EVSIM_KCALL(type, kind, name, text, a, b) ({                        \
     static const struct evsim_site evsim_site_ = {                          \
         (kind), EVSIM_SEQ_CST, (name), (text), __FILE__, __LINE__ };        \
-    evsim_kcall(&evsim_site_, (uintptr_t)(a), (uintptr_t)(b)); })
+    (type)evsim_kcall(&evsim_site_, (uintptr_t)(a), (uintptr_t)(b)); })
 
 /* Not steps: set-up and tear-down. */
 #define CreateEvent(sa, manual, initial, name) \
     ((void)(sa), (void)(name), evsim_create_event((manual), (initial)))
 #define CloseHandle(h)          evsim_close_handle(h)
 
-#define SetEvent(h)             ((BOOL)EVSIM_KCALL(EVSIM_OP_SET_EVENT, \
+#define SetEvent(h)             (EVSIM_KCALL(BOOL, EVSIM_OP_SET_EVENT, \
     "SetEvent", "SetEvent(" #h ")", h, 0))
-#define ResetEvent(h)           ((BOOL)EVSIM_KCALL(EVSIM_OP_RESET_EVENT, \
+#define ResetEvent(h)           (EVSIM_KCALL(BOOL, EVSIM_OP_RESET_EVENT, \
     "ResetEvent", "ResetEvent(" #h ")", h, 0))
-#define WaitForSingleObject(h, ms) ((DWORD)EVSIM_KCALL(EVSIM_OP_WAIT_EVENT, \
+#define WaitForSingleObject(h, ms) (EVSIM_KCALL(DWORD, EVSIM_OP_WAIT_EVENT, \
     "WaitForSingleObject", "WaitForSingleObject(" #h ", " #ms ")", h, ms))
-#define WaitOnAddress(addr, cmp, size, ms) ((BOOL)({                        \
+/* WaitOnAddress returns TRUE whether it slept or the value already
+ * differed (only a timeout returns FALSE, and only INFINITE is modelled). */
+#define WaitOnAddress(addr, cmp, size, ms) ({                               \
     (void)sizeof(char[(size) == 4 ? 1 : -1]); (void)(ms);                   \
-    EVSIM_KCALL(EVSIM_OP_FUTEX_WAIT, "WaitOnAddress",                       \
+    EVSIM_KCALL(uintptr_t, EVSIM_OP_FUTEX_WAIT, "WaitOnAddress",            \
         "WaitOnAddress(" #addr ", " #cmp ", " #size ", " #ms ")",           \
-        EVSIM_WORD(addr), *(const unsigned *)(cmp)) == 0; }))
-#define WakeByAddressAll(addr)  ((void)EVSIM_KCALL(EVSIM_OP_FUTEX_WAKE, \
+        EVSIM_WORD(addr), *(const unsigned *)(cmp));                        \
+    (BOOL)TRUE; })
+#define WakeByAddressAll(addr)  (EVSIM_KCALL(void, EVSIM_OP_FUTEX_WAKE, \
     "WakeByAddressAll", "WakeByAddressAll(" #addr ")", EVSIM_WORD(addr), \
     INT32_MAX))
 
 /* ---- Linux futex (qemu/futex.h): wait sleeps only if *addr == val ---- */
-#define futex_wait(addr, val)   ((void)EVSIM_KCALL(EVSIM_OP_FUTEX_WAIT, \
+#define futex_wait(addr, val)   (EVSIM_KCALL(void, EVSIM_OP_FUTEX_WAIT, \
     "futex_wait", "futex_wait(" #addr ", " #val ")", EVSIM_WORD(addr), val))
-#define futex_wake(addr, n)     ((void)EVSIM_KCALL(EVSIM_OP_FUTEX_WAKE, \
+#define futex_wake(addr, n)     (EVSIM_KCALL(void, EVSIM_OP_FUTEX_WAKE, \
     "futex_wake", "futex_wake(" #addr ", " #n ")", EVSIM_WORD(addr), n))
 
 /* ---- mutex and condition variable: their state lives in shared memory ---- */
@@ -167,18 +171,18 @@ typedef struct QemuCond { unsigned unused; } QemuCond;   /* waiters: kernel */
 #define qemu_mutex_destroy(m)   ((void)(m))
 #define qemu_cond_init(c)       ((void)((c)->unused = 0))
 #define qemu_cond_destroy(c)    ((void)(c))
-#define qemu_mutex_lock(m)      ((void)EVSIM_KCALL(EVSIM_OP_MUTEX_LOCK, \
+#define qemu_mutex_lock(m)      (EVSIM_KCALL(void, EVSIM_OP_MUTEX_LOCK, \
     "qemu_mutex_lock", "qemu_mutex_lock(" #m ")", EVSIM_WORD(&(m)->owner), 0))
-#define qemu_mutex_unlock(m)    ((void)EVSIM_KCALL(EVSIM_OP_MUTEX_UNLOCK, \
+#define qemu_mutex_unlock(m)    (EVSIM_KCALL(void, EVSIM_OP_MUTEX_UNLOCK, \
     "qemu_mutex_unlock", "qemu_mutex_unlock(" #m ")", \
     EVSIM_WORD(&(m)->owner), 0))
-#define qemu_cond_wait(c, m)    ((void)EVSIM_KCALL(EVSIM_OP_COND_WAIT, \
+#define qemu_cond_wait(c, m)    (EVSIM_KCALL(void, EVSIM_OP_COND_WAIT, \
     "qemu_cond_wait", "qemu_cond_wait(" #c ", " #m ")", \
     EVSIM_WORD(&(c)->unused), EVSIM_WORD(&(m)->owner)))
-#define qemu_cond_signal(c)     ((void)EVSIM_KCALL(EVSIM_OP_COND_WAKE, \
+#define qemu_cond_signal(c)     (EVSIM_KCALL(void, EVSIM_OP_COND_WAKE, \
     "qemu_cond_signal", "qemu_cond_signal(" #c ")", \
     EVSIM_WORD(&(c)->unused), 1))
-#define qemu_cond_broadcast(c)  ((void)EVSIM_KCALL(EVSIM_OP_COND_WAKE, \
+#define qemu_cond_broadcast(c)  (EVSIM_KCALL(void, EVSIM_OP_COND_WAKE, \
     "qemu_cond_broadcast", "qemu_cond_broadcast(" #c ")", \
     EVSIM_WORD(&(c)->unused), INT32_MAX))
 

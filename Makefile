@@ -1,0 +1,155 @@
+# Makefile: build evsim, run its tests and benchmarks, and the Windows build.
+#
+#   make            build $(BUILD)/evsim
+#   make run        install what is missing, build, check the default case
+#   make check      install what is missing, then every test: unit, CLI,
+#                   independent counts, Windows build under Wine, and the
+#                   unit and CLI tests again under AddressSanitizer+UBSan
+#   make bench      context-switch cost and search speed
+#   make win32      the Windows programs (win32/win32.mk)
+#
+# Switches:
+#   BUILD=dir       where objects go (default build; the sanitizer pass uses
+#                   build-asan)
+#   SAN=1           compile with -fsanitize=address,undefined
+#   OPT=...         optimisation flags (default -O2 -g)
+# Warnings are errors everywhere: the tree must build clean with
+# -Wall -Wextra -Werror and the extra checks below.
+
+BUILD ?= build
+OPT ?= -O2 -g
+CC ?= cc
+
+WARN := -Wall -Wextra -Werror -Wshadow -Wundef -Wmissing-prototypes \
+        -Wstrict-prototypes -Wformat=2
+CPPFLAGS := -Iimpl -Isim/platform -Isim -Iscenarios -I$(BUILD)
+CFLAGS_ALL := -std=gnu11 $(OPT) $(WARN) $(CPPFLAGS)
+LDLIBS :=
+
+ifeq ($(SAN),1)
+# Fake stacks (use-after-return detection) would move locals off the thread
+# stacks the engine captures: keep them off.
+CFLAGS_ALL += -fsanitize=address,undefined -fno-sanitize-recover=all \
+              -fno-omit-frame-pointer --param asan-use-after-return=0
+LDFLAGS_ALL := -fsanitize=address,undefined
+endif
+
+SIM_SRCS := sim/ctx.c sim/statetab.c sim/mem.c sim/engine.c sim/bigcount.c \
+            sim/explore.c sim/trace.c sim/registry.c sim/cli.c
+SIM_ASM := sim/ctx-x86_64.S sim/ctx-aarch64.S
+SCEN_SRCS := $(wildcard scenarios/*.c)
+
+# Every impl/*.c is a variant; each mutant is a patch on one (impl/mutants/).
+VARIANTS := $(sort $(basename $(notdir $(wildcard impl/*.c))))
+MUTANTS := $(sort $(basename $(notdir $(wildcard impl/mutants/*.diff))))
+
+VARIANT_OBJS := $(VARIANTS:%=$(BUILD)/impl/%.o) \
+                $(MUTANTS:%=$(BUILD)/mutants/%.o)
+SIM_OBJS := $(SIM_SRCS:%.c=$(BUILD)/%.o) $(SIM_ASM:%.S=$(BUILD)/%.o)
+SCEN_OBJS := $(SCEN_SRCS:%.c=$(BUILD)/%.o)
+CORE_OBJS := $(filter-out $(BUILD)/sim/main.o,$(SIM_OBJS)) $(SCEN_OBJS) \
+             $(VARIANT_OBJS)
+
+EVSIM := $(BUILD)/evsim
+
+.PHONY: all run check check-core check-unit check-cli check-independent \
+        check-asan check-mingw bench clean
+.DELETE_ON_ERROR:
+
+all: $(EVSIM)
+
+$(EVSIM): $(BUILD)/sim/main.o $(CORE_OBJS)
+	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/sim/%.o: sim/%.c $(wildcard sim/*.h sim/platform/*.h) impl/qemu-event.h $(BUILD)/variants.inc
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+$(BUILD)/sim/%.o: sim/%.S
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+$(BUILD)/scenarios/%.o: scenarios/%.c scenarios/scenario.h $(wildcard sim/*.h sim/platform/*.h) impl/qemu-event.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+# An algorithm compiled for the simulator: its qemu_event_* functions are
+# renamed <id>_qemu_event_* by sim/platform/platform.h.
+$(BUILD)/impl/%.o: impl/%.c impl/qemu-event.h $(wildcard sim/platform/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -DEVSIM_VARIANT_ID=$(subst -,_,$*) -c -o $@ $<
+
+# A mutant: its patch applied to a copy of the variant it names in its
+# "--- a/impl/NAME.c" line, then compiled like a variant.
+$(BUILD)/mutants/%.c: impl/mutants/%.diff
+	@mkdir -p $(dir $@)
+	tools/apply-mutant $< $@
+
+$(BUILD)/mutants/%.o: $(BUILD)/mutants/%.c impl/qemu-event.h $(wildcard sim/platform/*.h)
+	$(CC) $(CFLAGS_ALL) -DEVSIM_VARIANT_ID=$(subst -,_,$*) -c -o $@ $<
+
+# The table of variants: EVSIM_VARIANT(id, name, file, summary, base).
+$(BUILD)/variants.inc: $(wildcard impl/*.c impl/mutants/*.diff) tools/gen-variants Makefile
+	@mkdir -p $(dir $@)
+	tools/gen-variants $(VARIANTS:%=impl/%.c) $(MUTANTS:%=impl/mutants/%.diff) > $@
+
+# ---- running ----
+
+run:
+	tools/install-deps main
+	$(MAKE) all
+	$(EVSIM) check --variant win32-2015 --scenario seed
+
+# ---- tests ----
+
+UNIT_TESTS := $(sort $(basename $(notdir $(wildcard tests/unit/test-*.c))))
+UNIT_BINS := $(UNIT_TESTS:%=$(BUILD)/tests/%)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(CORE_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Itests/unit $(LDFLAGS_ALL) -o $@ $< $(CORE_OBJS) $(LDLIBS)
+
+check-unit: $(UNIT_BINS)
+	@for t in $(UNIT_BINS); do echo "== $$t"; $$t || exit 1; done
+
+check-cli: $(EVSIM)
+	tests/cli/run-all $(EVSIM) $(BUILD)
+
+check-independent: $(EVSIM)
+	tests/independent/compare $(EVSIM)
+
+check-core: check-unit check-cli
+
+check-asan:
+	$(MAKE) BUILD=build-asan SAN=1 OPT="-O1 -g" check-core
+
+check-mingw:
+	@for f in $(VARIANTS:%=impl/%.c); do \
+	    if grep -q 'futex_wait\|futex_wake' $$f; then continue; fi; \
+	    echo "x86_64-w64-mingw32-gcc -c $$f"; \
+	    x86_64-w64-mingw32-gcc -std=gnu11 -Wall -Wextra -Werror -Iimpl -Iwin32 \
+	        -c -o $(BUILD)/mingw-$$(basename $$f .c).o $$f || exit 1; \
+	done
+
+check:
+	tools/install-deps check
+	$(MAKE) all
+	$(MAKE) check-core
+	$(MAKE) check-independent
+	$(MAKE) check-mingw
+	$(MAKE) check-asan
+	@echo "make check: all tests passed"
+
+# ---- benchmarks ----
+
+bench: $(BUILD)/bench-sim
+	$(BUILD)/bench-sim
+
+$(BUILD)/bench-sim: tests/bench/bench-sim.c $(CORE_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ $< $(CORE_OBJS) $(LDLIBS)
+
+clean:
+	rm -rf build build-asan
+
+-include win32/win32.mk
