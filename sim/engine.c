@@ -967,6 +967,14 @@ void engine_restore(struct evsim_engine *e, uint32_t id)
                 th->sp = h.sp;
                 th->req = h.req;
                 th->frames = h.frames;
+#ifdef __SANITIZE_ADDRESS__
+                /* The shadow of [sp, top) describes the frames of whatever
+                 * ran there last, not of the image copied in: clear it (the
+                 * restored frames lose their redzones; frames pushed later
+                 * get theirs as usual). */
+                ASAN_UNPOISON_MEMORY_REGION(th->stack.lo, (size_t)(
+                    th->stack.hi - th->stack.lo));
+#endif
                 engine_copy_in(h.sp, l + sizeof h, n - sizeof h);
                 engine_scrub(th);
             } else {
