@@ -52,7 +52,7 @@ void qemu_event_set(QemuEvent *ev)
      */
     smp_mb();
     if (qatomic_read(&ev->value) != EV_SET) {
-        int old = qatomic_xchg(&ev->value, EV_SET);
+        unsigned old = qatomic_xchg(&ev->value, EV_SET);
 
         /* Order the exchange before the wakeup's look at the sleepers.
          * Pairs with the barrier inside WaitOnAddress.
