@@ -48,7 +48,7 @@ VARIANT_OBJS := $(VARIANTS:%=$(BUILD)/impl/%.o) \
 SIM_OBJS := $(SIM_SRCS:%.c=$(BUILD)/%.o) $(SIM_ASM:%.S=$(BUILD)/%.o)
 SCEN_OBJS := $(SCEN_SRCS:%.c=$(BUILD)/%.o)
 CORE_OBJS := $(filter-out $(BUILD)/sim/main.o,$(SIM_OBJS)) $(SCEN_OBJS) \
-             $(VARIANT_OBJS)
+             $(VARIANT_OBJS) $(BUILD)/sources.o
 
 EVSIM := $(BUILD)/evsim
 
@@ -92,6 +92,20 @@ $(BUILD)/mutants/%.o: $(BUILD)/mutants/%.c impl/qemu-event.h $(wildcard sim/plat
 $(BUILD)/variants.inc: $(wildcard impl/*.c impl/mutants/*.diff) tools/gen-variants Makefile
 	@mkdir -p $(dir $@)
 	tools/gen-variants $(VARIANTS:%=impl/%.c) $(MUTANTS:%=impl/mutants/%.diff) > $@
+
+# The sources, embedded for the TUI (by the names __FILE__ gives them).
+SOURCES := $(VARIANTS:%=impl/%.c) $(SCEN_SRCS) $(wildcard scenarios/*.h) \
+           impl/qemu-event.h
+$(BUILD)/sources.c: $(SOURCES) $(MUTANTS:%=$(BUILD)/mutants/%.c) tools/gen-sources
+	@mkdir -p $(dir $@)
+	tools/gen-sources $(foreach f,$(SOURCES),$(f)=$(f)) \
+	    $(foreach m,$(MUTANTS),mutants/$(m).c=$(BUILD)/mutants/$(m).c) > $@
+
+$(BUILD)/sources.o: $(BUILD)/sources.c sim/registry.h
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+# Keep the patched mutant sources: the TUI shows them.
+.SECONDARY: $(MUTANTS:%=$(BUILD)/mutants/%.c)
 
 # ---- running ----
 

@@ -528,3 +528,76 @@ int explore_hint(const struct explore_result *r, uint32_t sid, int t,
         count[o] = g->count[(size_t)s * EVSIM_N_OUTCOMES + o];
     return 0;
 }
+
+int explore_shortest_from(const struct explore_result *r, uint32_t sid,
+                          int kind, struct explore_schedule *out)
+{
+    const struct explore_graph *g = r->graph;
+    uint32_t *parent, *queue, head = 0, tail = 0, hit = UINT32_MAX, i, k;
+    uint8_t *via, *seen, *path;
+    int hit_t = -1, found = -1, t;
+
+    memset(out, 0, sizeof *out);
+    if (g == NULL || sid >= g->n)
+        return -1;
+    parent = explore_xrealloc(NULL, (size_t)g->n * sizeof *parent);
+    queue = explore_xrealloc(NULL, (size_t)g->n * sizeof *queue);
+    via = explore_xrealloc(NULL, g->n);
+    seen = calloc(g->n, 1);
+    if (seen == NULL) {
+        fprintf(stderr, "evsim: out of memory\n");
+        exit(2);
+    }
+    seen[sid] = 1;
+    queue[tail++] = sid;
+    while (head < tail && found < 0) {
+        uint32_t s = queue[head++];
+
+        if (g->term[s] > 0 && (kind < 0 || g->term[s] == kind)) {
+            hit = s;
+            found = g->term[s];
+            break;
+        }
+        for (t = 0; t < g->nthreads && found < 0; t++) {
+            int32_t c = g->succ[(size_t)s * g->nthreads + t];
+
+            if (c == SUCC_NONE)
+                continue;
+            if (SUCC_IS_LEAF(c)) {
+                int o = SUCC_OUTCOME(c);
+
+                if (o != EVSIM_PASS && (kind < 0 || o == kind)) {
+                    hit = s;
+                    hit_t = t;
+                    found = o;
+                }
+                continue;
+            }
+            if (seen[c])
+                continue;
+            seen[c] = 1;
+            parent[c] = s;
+            via[c] = (uint8_t)t;
+            queue[tail++] = (uint32_t)c;
+        }
+    }
+    if (found >= 0) {
+        uint32_t len = 0;
+
+        for (i = hit; i != sid; i = parent[i])
+            len++;
+        path = explore_xrealloc(NULL, len + 2);
+        k = len;
+        for (i = hit; i != sid; i = parent[i])
+            path[--k] = via[i];
+        if (hit_t >= 0)
+            path[len++] = (uint8_t)hit_t;
+        out->thread = path;
+        out->len = len;
+    }
+    free(parent);
+    free(queue);
+    free(via);
+    free(seen);
+    return found;
+}

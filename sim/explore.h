@@ -75,4 +75,13 @@ void explore_result_free(struct explore_result *r);
 int explore_hint(const struct explore_result *r, uint32_t sid, int t,
                  bigref count[EVSIM_N_OUTCOMES], uint32_t *next, int *leaf);
 
+/*
+ * The shortest schedule from state `sid` to an execution that ends with
+ * outcome `kind` (or with any violation when kind is -1), by BFS over the
+ * graph of a stateful search.  Fills *out (free out->thread) and returns the
+ * outcome found, or -1 when none is reachable from sid.
+ */
+int explore_shortest_from(const struct explore_result *r, uint32_t sid,
+                          int kind, struct explore_schedule *out);
+
 #endif /* EVSIM_EXPLORE_H */

@@ -126,3 +126,13 @@ void scenario_format(const struct evsim_scenario *sc, const int params[2],
     else
         snprintf(buf, n, "%s:%d,%d", sc->name, params[0], params[1]);
 }
+
+const char *source_find(const char *path)
+{
+    int i;
+
+    for (i = 0; evsim_sources[i].path != NULL; i++)
+        if (strcmp(evsim_sources[i].path, path) == 0)
+            return evsim_sources[i].text;
+    return NULL;
+}

@@ -71,6 +71,15 @@ unsigned *world_state_word(void);
  * still there afterwards means the variant has no state word. */
 #define WORLD_NO_STATE_WORD 0x5eedf00du
 
+/* The source files, embedded at build time (tools/gen-sources), by the
+ * name their call sites carry in __FILE__.  NULL when unknown. */
+struct evsim_source {
+    const char *path;
+    const char *text;
+};
+extern const struct evsim_source evsim_sources[];
+const char *source_find(const char *path);
+
 /* The variant the scenario's threads call (set by engine_open). */
 extern const struct evsim_variant *world_variant;
 
