@@ -52,14 +52,23 @@ CORE_OBJS := $(filter-out $(BUILD)/sim/main.o,$(SIM_OBJS)) $(SCEN_OBJS) \
 
 EVSIM := $(BUILD)/evsim
 
+# The TUI (tui/): linked into evsim; the only code that uses ncurses.
+TUI_SRCS := $(wildcard tui/*.c)
+TUI_OBJS := $(TUI_SRCS:%.c=$(BUILD)/%.o)
+TUI_LIBS := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
+
 .PHONY: all run check check-core check-unit check-cli check-independent \
-        check-asan check-mingw bench clean
+        check-asan check-mingw check-tui check-malformed bench clean
 .DELETE_ON_ERROR:
 
 all: $(EVSIM)
 
-$(EVSIM): $(BUILD)/sim/main.o $(CORE_OBJS)
-	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(LDLIBS)
+$(EVSIM): $(BUILD)/sim/main.o $(CORE_OBJS) $(TUI_OBJS)
+	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(LDLIBS) $(if $(TUI_OBJS),$(TUI_LIBS))
+
+$(BUILD)/tui/%.o: tui/%.c $(wildcard tui/*.h sim/*.h sim/platform/*.h) impl/qemu-event.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Itui -c -o $@ $<
 
 $(BUILD)/sim/%.o: sim/%.c $(wildcard sim/*.h sim/platform/*.h) impl/qemu-event.h $(BUILD)/variants.inc
 	@mkdir -p $(dir $@)
@@ -132,7 +141,13 @@ check-cli: $(EVSIM)
 check-independent: $(EVSIM)
 	tests/independent/compare $(EVSIM)
 
-check-core: check-unit check-cli
+check-tui: $(EVSIM)
+	tests/tui/run $(EVSIM) $(BUILD)
+
+check-malformed: $(EVSIM)
+	tests/malformed/run $(EVSIM) $(BUILD)/malformed
+
+check-core: check-unit check-cli check-malformed $(if $(TUI_SRCS),check-tui)
 
 check-asan:
 	$(MAKE) BUILD=build-asan SAN=1 OPT="-O1 -g" check-core
