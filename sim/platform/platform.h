@@ -45,11 +45,16 @@
 #define EVSIM_WORD(p) \
     ((void)sizeof(char[sizeof(*(p)) == 4 ? 1 : -1]), (unsigned *)(p))
 
-#define EVSIM_ATOMIC(type, kind, order, name, text, p, a, b) ({             \
-    static const struct evsim_site evsim_site_ = {                          \
+/* Each site's descriptor gets a name of its own (__COUNTER__), so that a
+ * vocabulary call nested in another's argument does not shadow it. */
+#define EVSIM_CAT2(a, b)        a##b
+#define EVSIM_CAT(a, b)         EVSIM_CAT2(a, b)
+#define EVSIM_ATOMIC(...)       EVSIM_ATOMIC_N(__COUNTER__, __VA_ARGS__)
+#define EVSIM_ATOMIC_N(n, type, kind, order, name, text, p, a, b) ({        \
+    static const struct evsim_site EVSIM_CAT(evsim_site_, n) = {            \
         (kind), (order), (name), (text), __FILE__, __LINE__ };              \
-    (type)evsim_atomic(&evsim_site_, EVSIM_WORD(p), (unsigned)(a),          \
-                       (unsigned)(b)); })
+    (type)evsim_atomic(&EVSIM_CAT(evsim_site_, n), EVSIM_WORD(p),           \
+                       (unsigned)(a), (unsigned)(b)); })
 
 #define EVSIM_ATOMIC_T(p, kind, order, name, text, a, b)                    \
     EVSIM_ATOMIC(__typeof__(*(p)), kind, order, name, text, p, a, b)
@@ -109,10 +114,11 @@
     "qatomic_fetch_add", "qatomic_fetch_add(" #p ", " #v ")", v, 0)
 
 /* ---- barriers: not steps, but the memory layer sees them ---- */
-#define EVSIM_FENCE(kind, name) ({                                          \
-    static const struct evsim_site evsim_site_ = {                          \
+#define EVSIM_FENCE(kind, name) EVSIM_FENCE_N(__COUNTER__, kind, name)
+#define EVSIM_FENCE_N(n, kind, name) ({                                     \
+    static const struct evsim_site EVSIM_CAT(evsim_site_, n) = {            \
         EVSIM_OP_FENCE, (kind), (name), (name "()"), __FILE__, __LINE__ };  \
-    evsim_fence(&evsim_site_); })
+    evsim_fence(&EVSIM_CAT(evsim_site_, n)); })
 #define smp_mb()                EVSIM_FENCE(EVSIM_SEQ_CST, "smp_mb")
 #define smp_rmb()               EVSIM_FENCE(EVSIM_ACQUIRE, "smp_rmb")
 #define smp_wmb()               EVSIM_FENCE(EVSIM_RELEASE, "smp_wmb")
@@ -129,10 +135,12 @@ typedef unsigned int DWORD;
 #define WAIT_OBJECT_0           0u
 #define WAIT_FAILED             0xFFFFFFFFu
 
-#define EVSIM_KCALL(type, kind, name, text, a, b) ({                        \
-    static const struct evsim_site evsim_site_ = {                          \
+#define EVSIM_KCALL(...)        EVSIM_KCALL_N(__COUNTER__, __VA_ARGS__)
+#define EVSIM_KCALL_N(n, type, kind, name, text, a, b) ({                   \
+    static const struct evsim_site EVSIM_CAT(evsim_site_, n) = {            \
         (kind), EVSIM_SEQ_CST, (name), (text), __FILE__, __LINE__ };        \
-    (type)evsim_kcall(&evsim_site_, (uintptr_t)(a), (uintptr_t)(b)); })
+    (type)evsim_kcall(&EVSIM_CAT(evsim_site_, n), (uintptr_t)(a),           \
+                      (uintptr_t)(b)); })
 
 /* Not steps: set-up and tear-down. */
 #define CreateEvent(sa, manual, initial, name) \
@@ -188,10 +196,11 @@ typedef struct QemuCond { unsigned unused; } QemuCond;   /* waiters: kernel */
 
 /* ---- assert: a failed one is a reported violation, not an abort ---- */
 #undef assert
-#define assert(e) ((e) ? (void)0 : ({                                       \
-    static const struct evsim_site evsim_site_ = {                          \
+#define assert(e) EVSIM_ASSERT_N(__COUNTER__, e)
+#define EVSIM_ASSERT_N(n, e) ((e) ? (void)0 : ({                            \
+    static const struct evsim_site EVSIM_CAT(evsim_site_, n) = {            \
         EVSIM_OP_ASSERT, EVSIM_RELAXED, "assert", "assert(" #e ")",         \
         __FILE__, __LINE__ };                                               \
-    evsim_assert_fail(&evsim_site_); }))
+    evsim_assert_fail(&EVSIM_CAT(evsim_site_, n)); }))
 
 #endif /* EVSIM_PLATFORM_H */
