@@ -2,14 +2,16 @@
 
 /*
  * In 2025 QEMU dropped the HANDLE-based Win32 event (win32-2015.c and its
- * barrier-fixed successors) and runs the futex algorithm on Windows too:
- * the same state word, with WaitOnAddress and WakeByAddressAll (Windows 8
- * and later) in place of FUTEX_WAIT and FUTEX_WAKE.  No kernel object, no
- * ResetEvent: WaitOnAddress(&ev->value, &busy, ...) sleeps only if the word
- * still equals EV_BUSY, so a set that lands between the waiter's CAS and its
- * sleep makes the sleep return at once.
+ * barrier-fixed successors win32-2017.c, win32-2023.c) and runs the futex
+ * algorithm on Windows too: futex-2025.c, with WaitOnAddress and
+ * WakeByAddressAll (Windows 8 and later) in place of FUTEX_WAIT and
+ * FUTEX_WAKE.  No kernel object, no ResetEvent: WaitOnAddress(&ev->value,
+ * &busy, ...) sleeps only if the word still equals EV_BUSY, so a set that
+ * lands between the waiter's CAS and its sleep makes the sleep return at
+ * once.  Dropping the lazy ResetEvent also drops the Win32 variants'
+ * multi-waiter lost wakeup (docs/win32.md).
  *
- * What changed from futex-2015.c:
+ * What changed from futex-2015.c (futex-2025.c has the same changes):
  *   - the barriers are the 2023 ones (history item 4): set starts with a
  *     full barrier and follows its exchange with smp_mb__after_rmw; reset
  *     ORs unconditionally and follows with smp_mb__after_rmw; wait reads

@@ -30,32 +30,38 @@ LINUX_CC ?= gcc
 WINE ?= wine
 WINESERVER ?= wineserver
 
-WIN32_VARIANTS ?= win32-kernel win32-2015 win32-futex
+# Every impl/ variant that can run there: on Windows, those that do not
+# sleep on futex_wait; natively on Linux, those that make no Win32 call.
+# The kernel-only variant comes first: the benchmark compares with it.
+W32_IMPLS := $(patsubst impl/%.c,%,$(wildcard impl/*.c))
+ifndef WIN32_VARIANTS
+WIN32_VARIANTS := $(filter win32-kernel,$(W32_IMPLS)) $(filter-out win32-kernel,\
+	$(patsubst impl/%.c,%,$(shell grep -L -e futex_wait -e futex_wake impl/*.c)))
+endif
+ifndef LINUX_VARIANTS
+LINUX_VARIANTS := $(patsubst impl/%.c,%,$(shell grep -L -e CreateEvent \
+	-e WaitOnAddress -e WakeByAddressAll impl/*.c))
+endif
 WIN32_DEFAULT_VARIANT ?= win32-futex
-LINUX_VARIANTS ?= $(patsubst impl/%.c,%,$(wildcard impl/futex-*.c))
 
 # Seconds a round may take before it is a hang (a round takes microseconds;
 # the margin is for a loaded CI machine).
 WIN32_WATCHDOG ?= 10
-WIN32_STRESS_ARGS ?= seed:20000 rcu:1000000 broadcast:5000
-# win32-2015 loses a wakeup when several waiters race (docs/win32.md): under
-# Wine, broadcast hangs about once in 20000 rounds.  check-win32 runs it on
-# the patterns it is correct for; win32-known-bugs shows the hang.
-WIN32_STRESS_ARGS_win32-2015 ?= seed:20000 rcu:1000000
+WIN32_STRESS_ARGS ?= seed:10000 rcu:1000000 broadcast:4000
+# The HANDLE-based fast paths (win32-2015, -2017, -2023) lose a wakeup when
+# several waiters race (docs/win32.md): under Wine, broadcast hangs about
+# once in 20000 rounds.  check-win32 runs them on the patterns they are
+# correct for (one waiter); win32-known-bugs shows the hang.
+WIN32_MULTIWAITER_BUG ?= win32-2015 win32-2017 win32-2023
+WIN32_STRESS_ARGS_ONE_WAITER ?= seed:10000 rcu:1000000
 WIN32_KNOWN_BUG_ROUNDS ?= 200000
-LINUX_STRESS_ARGS ?= seed:100000 rcu:1000000 broadcast:20000
+LINUX_STRESS_ARGS ?= seed:50000 rcu:1000000 broadcast:10000
 # A stress run that outlives this is killed, should the watchdog itself fail.
 WIN32_STRESS_LIMIT ?= 170
 
 WIN32_WARN := -Wall -Wextra -Werror -Wshadow -Wundef -Wmissing-prototypes \
 	-Wstrict-prototypes
 WIN32_CFLAGS ?= -std=gnu11 -O2 -g
-# impl/qemu-event.h defines EV_BUSY as the int -1 while the state word and
-# the locals that hold it are unsigned: -Wextra's -Wsign-compare rejects
-# `x == EV_BUSY` in win32-2015.c and futex-2015.c.  The comparison does what
-# QEMU meant (-1 converts to 0xffffffff), and QEMU builds without -Wextra.
-# Only the impl/ objects get this; remove it once the header is fixed.
-WIN32_IMPL_WORKAROUND ?= -Wno-sign-compare
 
 W32 := $(BUILD)/win32
 W32_OBJ := $(W32)/obj
@@ -87,11 +93,11 @@ win32: $(W32)/libqemuevent.a $(W32)/include/qemu-event.h $(W32_STRESS) \
 # ---- library and header ----
 $(W32_OBJ)/%.o: impl/%.c $(W32_HDRS)
 	@mkdir -p $(@D)
-	$(W32_MINGW) $(WIN32_IMPL_WORKAROUND) -DEVSIM_VARIANT_ID=$(call W32_ID,$*) -c $< -o $@
+	$(W32_MINGW) -DEVSIM_VARIANT_ID=$(call W32_ID,$*) -c $< -o $@
 
 $(W32_OBJ)/qemu-event-default.o: impl/$(WIN32_DEFAULT_VARIANT).c $(W32_HDRS)
 	@mkdir -p $(@D)
-	$(W32_MINGW) $(WIN32_IMPL_WORKAROUND) -c $< -o $@
+	$(W32_MINGW) -c $< -o $@
 
 $(W32_OBJ)/os-win32.o: win32/os-win32.c win32/os.h
 	@mkdir -p $(@D)
@@ -119,7 +125,7 @@ $(W32)/bench.exe: win32/bench.c $(W32)/libqemuevent.a $(W32_OBJ)/os-win32.o $(W3
 # ---- native Linux: the futex variants on real futexes ----
 $(W32_LINUX)/obj/%.o: impl/%.c $(W32_LINUX_HDRS)
 	@mkdir -p $(@D)
-	$(W32_NATIVE) $(WIN32_IMPL_WORKAROUND) -DEVSIM_VARIANT_ID=$(call W32_ID,$*) -c $< -o $@
+	$(W32_NATIVE) -DEVSIM_VARIANT_ID=$(call W32_ID,$*) -c $< -o $@
 
 $(W32_LINUX)/obj/os-linux.o: linux/os-linux.c win32/os.h
 	@mkdir -p $(@D)
@@ -137,7 +143,7 @@ $(W32)/hang/win32-2015-nosetevent.c: impl/win32-2015.c
 		{ echo "win32.mk: could not remove SetEvent from $<" >&2; rm -f $@; exit 1; }
 
 $(W32_HANG_EXE): $(W32)/hang/win32-2015-nosetevent.c win32/stress.c $(W32_OBJ)/os-win32.o $(W32_HDRS)
-	$(W32_MINGW) $(WIN32_IMPL_WORKAROUND) -DEVSIM_VARIANT_ID=win32_2015_nosetevent \
+	$(W32_MINGW) -DEVSIM_VARIANT_ID=win32_2015_nosetevent \
 		-c $< -o $(W32)/hang/win32-2015-nosetevent.o
 	$(W32_MINGW) -DEVSIM_VARIANT_ID=win32_2015_nosetevent win32/stress.c \
 		$(W32)/hang/win32-2015-nosetevent.o $(W32_OBJ)/os-win32.o \
@@ -161,7 +167,7 @@ win32-check-stress: $(W32_STRESS) $(W32_PREFIX)/.evsim-ready
 		echo "wine $(W32)/stress-$(v).exe"; \
 		$(W32_WINE_ENV) timeout -k 5 $(WIN32_STRESS_LIMIT) $(WINE) \
 			$(W32)/stress-$(v).exe -w $(WIN32_WATCHDOG) \
-			$(or $(WIN32_STRESS_ARGS_$(v)),$(WIN32_STRESS_ARGS));)
+			$(if $(filter $(v),$(WIN32_MULTIWAITER_BUG)),$(WIN32_STRESS_ARGS_ONE_WAITER),$(WIN32_STRESS_ARGS));)
 
 win32-check-linux: $(W32_LINUX_STRESS)
 	@set -e; for exe in $(W32_LINUX_STRESS); do \
@@ -174,13 +180,16 @@ win32-check-hang: $(W32_HANG_EXE) $(W32)/stress-win32-2015.exe $(W32_PREFIX)/.ev
 	WINE="$(WINE)" WINEPREFIX=$(W32_PREFIX) tests/win32/hang.sh \
 		$(W32_HANG_EXE) $(W32)/stress-win32-2015.exe
 
-# Not part of check-win32: shows win32-2015's multi-waiter lost wakeup under
-# Wine (expected: a HANG report, exit 3, usually within a minute).
-win32-known-bugs: $(W32)/stress-win32-2015.exe $(W32_PREFIX)/.evsim-ready
-	@$(W32_WINE_ENV) $(WINE) $(W32)/stress-win32-2015.exe -w $(WIN32_WATCHDOG) \
+# Not part of check-win32: shows the multi-waiter lost wakeup of the
+# HANDLE-based variants under Wine (expected: a HANG report and exit 3 for
+# each, usually within a minute).
+win32-known-bugs: $(foreach v,$(WIN32_MULTIWAITER_BUG),$(W32)/stress-$(v).exe) \
+		$(W32_PREFIX)/.evsim-ready
+	@$(foreach v,$(WIN32_MULTIWAITER_BUG),\
+	$(W32_WINE_ENV) $(WINE) $(W32)/stress-$(v).exe -w 5 \
 		broadcast:$(WIN32_KNOWN_BUG_ROUNDS); rc=$$?; \
-	if [ $$rc -eq 3 ]; then echo "win32-known-bugs: win32-2015 hung, as expected"; \
-	else echo "win32-known-bugs: no hang this time (exit $$rc): the race is rare"; fi
+	if [ $$rc -eq 3 ]; then echo "win32-known-bugs: $(v) hung, as expected"; \
+	else echo "win32-known-bugs: $(v) did not hang this time (exit $$rc)"; fi;)
 
 bench-win32: $(W32)/bench.exe $(W32_PREFIX)/.evsim-ready
 	@$(W32_WINE_ENV) $(WINE) $(W32)/bench.exe
