@@ -35,7 +35,8 @@ LDFLAGS_ALL := -fsanitize=address,undefined
 endif
 
 SIM_SRCS := sim/ctx.c sim/statetab.c sim/mem.c sim/engine.c sim/bigcount.c \
-            sim/explore.c sim/trace.c sim/registry.c sim/cli.c
+            sim/explore.c sim/trace.c sim/registry.c sim/cli.c \
+            sim/report.c sim/regress.c
 SIM_ASM := sim/ctx-x86_64.S sim/ctx-aarch64.S
 SCEN_SRCS := $(wildcard scenarios/*.c)
 

@@ -8,7 +8,7 @@
 
 static const char *const cli_valued[] = {
     "--variant", "--scenario", "--trace-dir", "--memory", "--max-steps",
-    "--trace", "--seed", NULL,
+    "--trace", "--seed", "--expected", "--update", NULL,
 };
 
 int cli_is_help(const char *arg)

@@ -79,7 +79,7 @@ int evsim_outcome_parse(const char *s)
 
 /* Per thread in the global vector. */
 struct engine_tvec {
-    uint8_t status, wait, pad[2];
+    uint8_t status, wait, spurious_left, pad;
     uint32_t key, key2, local_id;
 };
 
@@ -577,10 +577,9 @@ static int engine_return(struct evsim_engine *e, int t)
     }
 }
 
-static int engine_may_wake_spuriously(const struct evsim_engine *e,
-                                      const struct evsim_thread *th)
+static int engine_may_wake_spuriously(const struct evsim_thread *th)
 {
-    return e->cfg.spurious && th->status == EVSIM_T_BLOCKED &&
+    return th->spurious_left > 0 && th->status == EVSIM_T_BLOCKED &&
            (th->wait == EVSIM_W_FUTEX || th->wait == EVSIM_W_COND);
 }
 
@@ -590,7 +589,7 @@ int engine_enabled(const struct evsim_engine *e, int t)
 
     return th->status == EVSIM_T_RUNNABLE ||
            th->status == EVSIM_T_RELEASED ||
-           engine_may_wake_spuriously(e, th);
+           engine_may_wake_spuriously(th);
 }
 
 unsigned engine_enabled_mask(const struct evsim_engine *e)
@@ -631,6 +630,8 @@ int engine_step(struct evsim_engine *e, int t, struct evsim_step *rec)
             rec->kind = EVSIM_OP_RETURN;
             rec->spurious = th->status == EVSIM_T_BLOCKED;
         }
+        if (th->status == EVSIM_T_BLOCKED)
+            th->spurious_left--;
         go = engine_return(e, t);
     }
     if (rec != NULL)
@@ -767,6 +768,7 @@ static void engine_start_threads(struct evsim_engine *e)
         th->status = EVSIM_T_RUNNABLE;
         th->wait = EVSIM_W_NONE;
         th->key = th->key2 = 0;
+        th->spurious_left = (uint8_t)e->cfg.spurious;
 #ifdef __SANITIZE_ADDRESS__
         ASAN_UNPOISON_MEMORY_REGION(th->stack.lo,
                                     (size_t)(th->stack.hi - th->stack.lo));
@@ -922,6 +924,7 @@ uint32_t engine_capture(struct evsim_engine *e, uint32_t depth, int *added)
         memset(&tv, 0, sizeof tv);
         tv.status = th->status;
         tv.wait = th->wait;
+        tv.spurious_left = th->spurious_left;
         tv.key = th->key;
         tv.key2 = th->key2;
         tv.local_id = th->local_id;
@@ -954,6 +957,7 @@ void engine_restore(struct evsim_engine *e, uint32_t id)
         v += sizeof tv;
         th->status = tv.status;
         th->wait = tv.wait;
+        th->spurious_left = tv.spurious_left;
         th->key = tv.key;
         th->key2 = tv.key2;
         if (th->local_id != tv.local_id) {

@@ -96,6 +96,7 @@ struct evsim_thread {
     uint8_t status;             /* enum evsim_tstatus */
     uint8_t wait;               /* enum evsim_wait */
     uint32_t key, key2;         /* what it waits on */
+    uint8_t spurious_left;      /* spurious wakeups it may still take */
     uint32_t local_id;          /* id of its local state in e->locals[] */
 };
 
@@ -126,7 +127,8 @@ struct evsim_config {
     const struct evsim_scenario *scenario;
     int params[2];              /* the scenario's parameters */
     const struct evsim_memmodel *memmodel;
-    int spurious;               /* futex/WaitOnAddress/condvar may wake early */
+    int spurious;               /* spurious wakeups each thread may take (futex,
+                                   WaitOnAddress, condvar waits); 0: none */
 };
 
 /* A named shared location, for traces and the UI. */

@@ -10,6 +10,8 @@
 #include "engine.h"
 #include "explore.h"
 #include "registry.h"
+#include "regress.h"
+#include "report.h"
 #include "trace.h"
 
 #define EXIT_PASS 0
@@ -26,9 +28,11 @@ static const char main_usage[] =
     "commands:\n"
     "  list                      variants, scenarios and memory models\n"
     "  check --variant V --scenario S [--stateless] [--max-steps N]\n"
-    "        [--trace-dir DIR] [--memory M] [--spurious]\n"
+    "        [--trace-dir DIR] [--memory M] [--spurious[=N]]\n"
     "                            explore every schedule, report, write the\n"
     "                            shortest counterexample of each kind\n"
+    "  check --all [--expected FILE] [--trace-dir DIR] [--update NEW]\n"
+    "                            every row of the table of expected verdicts\n"
     "  replay FILE               re-run a trace, verify it, narrate it\n"
     "%s"
     "\n"
@@ -38,6 +42,7 @@ static const char main_usage[] =
 
 static const char check_usage[] =
     "usage: evsim check --variant V --scenario S [OPTIONS]\n"
+    "       evsim check --all [--expected FILE] [--trace-dir DIR] [--update NEW]\n"
     "\n"
     "Explore every interleaving of scenario S running variant V, stopping\n"
     "the threads at every atomic operation and kernel call.\n"
@@ -49,14 +54,21 @@ static const char check_usage[] =
     "  --max-steps N    cut schedules longer than N steps (exit 3 if any)\n"
     "  --trace-dir DIR  where counterexamples go (default: evsim-out)\n"
     "  --memory M       memory model (default: sc)\n"
-    "  --spurious       futex, WaitOnAddress and condvar waits may return\n"
-    "                   spuriously\n"
+    "  --spurious[=N]   futex, WaitOnAddress and condvar waits may return\n"
+    "                   without a wake, up to N times per thread (default 1,\n"
+    "                   at most 3)\n"
     "\n"
     "Prints the verdict, the number of complete interleavings (maximal\n"
     "schedules, per outcome), distinct states, transitions, the deepest\n"
     "schedule and the time taken, and for each kind of violation found the\n"
     "file holding its shortest counterexample.  An existing file is never\n"
-    "overwritten: a different trace of the same name gets a -2, -3... suffix.\n";
+    "overwritten: a different trace of the same name gets a -2, -3... suffix.\n"
+    "\n"
+    "--all runs every row of the table (default traces/expected.tsv), prints\n"
+    "one line per row and a variant x scenario matrix, marks what differs,\n"
+    "and exits 1 if anything does (or a variant has no row).  --trace-dir\n"
+    "writes the counterexamples of all rows; --update writes the table with\n"
+    "the values found to a new file, for review.\n";
 
 static const char replay_usage[] =
     "usage: evsim replay FILE\n"
@@ -90,7 +102,7 @@ static int main_list(int argc, char **argv)
 
         if (v->base != NULL)
             continue;
-        printf("  %-24s %s\n", v->name, v->summary);
+        printf("  %-28s %s\n", v->name, v->summary);
     }
     for (i = 0; i < evsim_nvariants; i++)
         if (evsim_variants[i].base != NULL)
@@ -101,120 +113,30 @@ static int main_list(int argc, char **argv)
             const struct evsim_variant *v = &evsim_variants[i];
 
             if (v->base != NULL)
-                printf("  %-24s %s\n", v->name, v->summary);
+                printf("  %-28s %s\n", v->name, v->summary);
         }
     }
     printf("scenarios:\n");
     for (i = 0; evsim_scenarios[i] != NULL; i++)
-        printf("  %-24s %s\n", evsim_scenarios[i]->usage,
+        printf("  %-28s %s\n", evsim_scenarios[i]->usage,
                evsim_scenarios[i]->summary);
     printf("memory models:\n");
     for (i = 0; mem_models[i] != NULL; i++)
-        printf("  %-24s %s\n", mem_models[i]->name, mem_models[i]->summary);
+        printf("  %-28s %s\n", mem_models[i]->name, mem_models[i]->summary);
     return EXIT_PASS;
-}
-
-/* Write the trace for outcome o; print where it went. */
-static int main_write_trace(struct evsim_engine *e,
-                            const struct explore_result *r, int o,
-                            const char *dir)
-{
-    char sc[64], base[512], path[600], *buf = NULL;
-    size_t len = 0;
-    FILE *mem;
-    int k;
-
-    scenario_format(e->cfg.scenario, e->cfg.params, sc, sizeof sc);
-    for (k = 0; sc[k] != '\0'; k++)
-        if (sc[k] == ':' || sc[k] == ',')
-            sc[k] = '-';
-    snprintf(base, sizeof base, "%s/%s.%s.%s%s", dir, e->cfg.variant->name,
-             sc, evsim_outcome_name(o), e->cfg.spurious ? ".spurious" : "");
-    mem = open_memstream(&buf, &len);
-    if (mem == NULL)
-        return -1;
-    engine_restore(e, r->root);
-    if (trace_write_schedule(mem, e, r->shortest[o].thread,
-                             r->shortest[o].len, o,
-                             r->shortest[o].loop_from) != 0) {
-        fclose(mem);
-        free(buf);
-        fprintf(stderr, "evsim: internal error: the %s schedule does not "
-                "replay\n", evsim_outcome_name(o));
-        return -1;
-    }
-    fclose(mem);
-    for (k = 1;; k++) {
-        struct stat st;
-        FILE *f;
-
-        if (k == 1)
-            snprintf(path, sizeof path, "%s.trace", base);
-        else
-            snprintf(path, sizeof path, "%s-%d.trace", base, k);
-        if (stat(path, &st) == 0) {
-            /* Same content: already there.  Otherwise keep looking. */
-            if ((size_t)st.st_size == len && (f = fopen(path, "r")) != NULL) {
-                char *old = malloc(len + 1);
-                int same = old != NULL && fread(old, 1, len, f) == len &&
-                           memcmp(old, buf, len) == 0;
-
-                free(old);
-                fclose(f);
-                if (same)
-                    break;
-            }
-            if (k >= 1000) {
-                fprintf(stderr, "evsim: too many traces named %s-N.trace\n",
-                        base);
-                free(buf);
-                return -1;
-            }
-            continue;
-        }
-        f = fopen(path, "wx");
-        if (f == NULL || fwrite(buf, 1, len, f) != len || fclose(f) != 0) {
-            fprintf(stderr, "evsim: cannot write %s: %s\n", path,
-                    strerror(errno));
-            free(buf);
-            return -1;
-        }
-        break;
-    }
-    free(buf);
-    printf("  %-20s shortest: %u steps, trace in %s\n",
-           evsim_outcome_title(o), r->shortest[o].len, path);
-    return 0;
-}
-
-static int main_mkdir(const char *dir)
-{
-    struct stat st;
-
-    if (stat(dir, &st) == 0) {
-        if (S_ISDIR(st.st_mode))
-            return 0;
-        fprintf(stderr, "evsim check: --trace-dir %s is not a directory\n",
-                dir);
-        return -1;
-    }
-    if (mkdir(dir, 0777) != 0) {
-        fprintf(stderr, "evsim check: cannot create %s: %s\n", dir,
-                strerror(errno));
-        return -1;
-    }
-    return 0;
 }
 
 static int main_check(int argc, char **argv)
 {
     const char *variant = NULL, *scenario = NULL, *dir = "evsim-out";
-    const char *memory = "sc";
+    const char *memory = "sc", *expected = "traces/expected.tsv";
+    const char *update = NULL;
+    int all = 0, dir_given = 0;
     struct explore_opts opts;
     struct explore_result r;
     struct evsim_config cfg;
     struct evsim_engine *e;
-    char err[256], sc[64], num[700];
+    char err[256], sc[64], num[2048];
     uint32_t max_steps = 0;
     int i, o, any = 0, rc;
 
@@ -232,6 +154,13 @@ static int main_check(int argc, char **argv)
             scenario = val;
         } else if (cli_option(argc, argv, &i, "--trace-dir", &val)) {
             dir = val;
+            dir_given = 1;
+        } else if (cli_option(argc, argv, &i, "--expected", &val)) {
+            expected = val;
+        } else if (cli_option(argc, argv, &i, "--update", &val)) {
+            update = val;
+        } else if (strcmp(argv[i], "--all") == 0) {
+            all = 1;
         } else if (cli_option(argc, argv, &i, "--memory", &val)) {
             memory = val;
         } else if (cli_option(argc, argv, &i, "--max-steps", &val)) {
@@ -244,6 +173,15 @@ static int main_check(int argc, char **argv)
             opts.stateless = 1;
         } else if (strcmp(argv[i], "--spurious") == 0) {
             cfg.spurious = 1;
+        } else if (strncmp(argv[i], "--spurious=", 11) == 0) {
+            uint32_t n;
+
+            if (cli_uint(argv[i] + 11, 1, 3, &n) != 0) {
+                fprintf(stderr, "evsim check: --spurious=N wants N from 1 "
+                        "to 3, not '%s'\n", argv[i] + 11);
+                return EXIT_USAGE;
+            }
+            cfg.spurious = (int)n;
         } else if (cli_missing_value(argv[i])) {
             fprintf(stderr, "evsim check: %s needs a value\n", argv[i]);
             return EXIT_USAGE;
@@ -252,6 +190,24 @@ static int main_check(int argc, char **argv)
                     "check --help)\n", argv[i]);
             return EXIT_USAGE;
         }
+    }
+    if (all) {
+        if (variant != NULL || scenario != NULL || opts.stateless ||
+            max_steps != 0 || cfg.spurious != 0) {
+            fprintf(stderr, "evsim check: --all takes its variants, "
+                    "scenarios and options from the table\n");
+            return EXIT_USAGE;
+        }
+        return regress_run(expected, dir_given ? dir : NULL, update,
+                           stdout);
+    }
+    if (expected != NULL && strcmp(expected, "traces/expected.tsv") != 0) {
+        fprintf(stderr, "evsim check: --expected goes with --all\n");
+        return EXIT_USAGE;
+    }
+    if (update != NULL) {
+        fprintf(stderr, "evsim check: --update goes with --all\n");
+        return EXIT_USAGE;
     }
     if (variant == NULL || scenario == NULL) {
         fprintf(stderr, "evsim check: --variant and --scenario are required "
@@ -290,6 +246,8 @@ static int main_check(int argc, char **argv)
            cfg.variant->name, sc, cfg.memmodel->name,
            opts.stateless ? "stateless" : "stateful",
            cfg.spurious ? ", spurious wakeups" : "");
+    if (cfg.spurious > 1)
+        printf("(up to %d spurious wakeups per thread)\n", cfg.spurious);
     for (o = 1; o < EVSIM_N_OUTCOMES; o++)
         if (r.found[o] && o != EVSIM_BOUND)
             any = 1;
@@ -305,19 +263,8 @@ static int main_check(int argc, char **argv)
     } else {
         printf("verdict        pass: no violation in any interleaving\n");
     }
-    if (r.cyclic && !opts.stateless) {
-        printf("interleavings  unbounded: the state graph has a cycle\n");
-    } else {
-        big_format(&r.pool, r.total, num, sizeof num);
-        printf("interleavings  %s", num);
-        for (o = 0, i = 0; o < EVSIM_N_OUTCOMES; o++) {
-            if (big_is_zero(r.count[o]))
-                continue;
-            big_format(&r.pool, r.count[o], num, sizeof num);
-            printf("%s%s %s", i++ ? ", " : " (", evsim_outcome_name(o), num);
-        }
-        printf("%s\n", i ? ")" : "");
-    }
+    report_counts(&r, num, sizeof num);
+    printf("interleavings  %s\n", num);
     if (opts.stateless)
         printf("states         %llu visited (no state table)\n",
                (unsigned long long)r.states);
@@ -330,14 +277,23 @@ static int main_check(int argc, char **argv)
     rc = any ? EXIT_VIOLATION : r.found[EVSIM_BOUND] ? EXIT_INCOMPLETE
                                                      : EXIT_PASS;
     if (any || r.found[EVSIM_BOUND]) {
-        if (main_mkdir(dir) != 0) {
+        if (report_mkdir(dir) != 0) {
             rc = EXIT_USAGE;
             goto out;
         }
         printf("counterexamples:\n");
         for (o = 1; o < EVSIM_N_OUTCOMES; o++)
-            if (r.found[o] && main_write_trace(e, &r, o, dir) != 0)
-                rc = EXIT_USAGE;
+            if (r.found[o]) {
+                char path[700];
+
+                if (report_write_trace(e, &r, o, dir, path,
+                                       sizeof path) != 0) {
+                    rc = EXIT_USAGE;
+                    continue;
+                }
+                printf("  %-20s shortest: %u steps, trace in %s\n",
+                       evsim_outcome_title(o), r.shortest[o].len, path);
+            }
     }
 out:
     explore_result_free(&r);

@@ -24,7 +24,7 @@ void trace_write_header(FILE *f, const struct evsim_engine *e)
     fprintf(f, "scenario %s\n", sc);
     fprintf(f, "memory %s\n", e->cfg.memmodel->name);
     if (e->cfg.spurious)
-        fprintf(f, "spurious yes\n");
+        fprintf(f, "spurious %d\n", e->cfg.spurious);
     fprintf(f, "threads");
     for (t = 0; t < e->nthreads; t++)
         fprintf(f, " %c=%s", e->th[t].letter, e->th[t].role);
@@ -340,12 +340,14 @@ int trace_read(const char *path, struct trace *tr, char *err, size_t errlen)
                 goto out;
             }
         } else if (strcmp(key, "spurious") == 0) {
-            if (strcmp(val, "yes") != 0 && strcmp(val, "no") != 0) {
-                trace_fail(err, errlen, path, line, "spurious must be yes or "
-                           "no");
+            uint32_t n;
+
+            if (trace_uint(val, 3, &n) != 0) {
+                trace_fail(err, errlen, path, line, "spurious must be a "
+                           "number from 0 to 3");
                 goto out;
             }
-            tr->spurious = strcmp(val, "yes") == 0;
+            tr->spurious = (int)n;
         } else if (strcmp(key, "max-steps") == 0) {
             if (trace_uint(val, TRACE_MAX_STEPS, &tr->max_steps) != 0) {
                 trace_fail(err, errlen, path, line, "bad max-steps");
@@ -449,7 +451,7 @@ int trace_replay(const struct trace *tr, const char *path, FILE *out,
     struct trace_fields fl;
     char threads[256], sc[64];
     uint32_t i, loop_id = UINT32_MAX;
-    int t, rc = 1, outcome = EVSIM_PASS, added;
+    int t, rc = 1, outcome = EVSIM_PASS, added, wwhere = 8, wop = 20;
     size_t k = 0;
 
     if (trace_config(tr, &cfg, err, errlen) != 0)
@@ -469,6 +471,17 @@ int trace_replay(const struct trace *tr, const char *path, FILE *out,
         goto out;
     }
     scenario_format(cfg.scenario, cfg.params, sc, sizeof sc);
+    /* Column widths from the recorded fields (the replay checks that they
+     * are what it prints), so that the narration lines up. */
+    for (i = 0; i < tr->nsteps; i++) {
+        int w = (int)strlen(tr->step[i].where);
+        int o = (int)(strlen(tr->step[i].op) + strlen(tr->step[i].result)) + 4;
+
+        if (w > wwhere && w <= 60)
+            wwhere = w;
+        if (o > wop && o <= 100)
+            wop = o;
+    }
     if (out != NULL) {
         fprintf(out, "evsim replay: %s on %s, memory model %s%s\n",
                 cfg.variant->name, sc, cfg.memmodel->name,
@@ -478,7 +491,8 @@ int trace_replay(const struct trace *tr, const char *path, FILE *out,
             fprintf(out, " %c %s%s", e->th[t].letter, e->th[t].role,
                     t + 1 < e->nthreads ? "," : "\n");
         engine_format_state(e, fl.state, sizeof fl.state);
-        fprintf(out, "%4d  %-36s %s\n", 0, "(initial state)", fl.state);
+        fprintf(out, "%4d  %-*s %s\n", 0, 12 + wwhere + 1 + wop,
+                "(initial state)", fl.state);
     }
     if (tr->end == EVSIM_LIVELOCK && tr->loop_from == 0)
         loop_id = engine_capture(e, 0, &added);
@@ -530,9 +544,9 @@ int trace_replay(const struct trace *tr, const char *path, FILE *out,
             char opres[640];
 
             snprintf(opres, sizeof opres, "%s -> %s", fl.op, fl.result);
-            fprintf(out, "%4u  %c %-9.9s %-24s %-52s %s\n", i + 1,
+            fprintf(out, "%4u  %c %-9.9s %-*s %-*s %s\n", i + 1,
                     e->th[s->thread].letter, e->th[s->thread].role,
-                    fl.where, opres, fl.state);
+                    wwhere, fl.where, wop, opres, fl.state);
         }
         if (outcome != EVSIM_PASS && out != NULL)
             fprintf(out, "%s: %s\n", evsim_outcome_title(outcome),

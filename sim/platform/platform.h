@@ -196,10 +196,10 @@ typedef struct QemuCond { unsigned unused; } QemuCond;   /* waiters: kernel */
 
 /* ---- assert: a failed one is a reported violation, not an abort ---- */
 #undef assert
-#define assert(e) EVSIM_ASSERT_N(__COUNTER__, e)
-#define EVSIM_ASSERT_N(n, e) ((e) ? (void)0 : ({                            \
+#define assert(e) EVSIM_ASSERT_N(__COUNTER__, e, #e)
+#define EVSIM_ASSERT_N(n, e, text) ((e) ? (void)0 : ({                      \
     static const struct evsim_site EVSIM_CAT(evsim_site_, n) = {            \
-        EVSIM_OP_ASSERT, EVSIM_RELAXED, "assert", "assert(" #e ")",         \
+        EVSIM_OP_ASSERT, EVSIM_RELAXED, "assert", "assert(" text ")",       \
         __FILE__, __LINE__ };                                               \
     evsim_assert_fail(&EVSIM_CAT(evsim_site_, n)); }))
 
