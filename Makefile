@@ -59,7 +59,7 @@ TUI_OBJS := $(TUI_SRCS:%.c=$(BUILD)/%.o)
 TUI_LIBS := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
 
 .PHONY: all run check check-core check-unit check-cli check-independent \
-        check-asan check-mingw check-tui check-malformed bench clean
+        check-asan check-mingw check-tui check-malformed check-zoo docs bench clean
 .DELETE_ON_ERROR:
 
 all: $(EVSIM)
@@ -150,6 +150,21 @@ check-malformed: $(EVSIM)
 
 check-core: check-unit check-cli check-malformed $(if $(TUI_SRCS),check-tui)
 
+# The zoo: one line of every variant changed in a copy must fail check --all;
+# docs/zoo.md must be what `make docs` would write now.
+check-zoo: $(EVSIM)
+	tests/zoo/one-line-change $(BUILD)
+	tools/gen-zoo-doc $(EVSIM) docs/zoo.in.md > $(BUILD)/zoo.md
+	@cmp -s $(BUILD)/zoo.md docs/zoo.md || { \
+	    echo "docs/zoo.md is stale: run make docs"; \
+	    diff -u docs/zoo.md $(BUILD)/zoo.md | head -40; exit 1; }
+	@echo "docs/zoo.md is current"
+
+# Render docs/zoo.md (the verdict table and the narrated golden traces).
+docs: $(EVSIM)
+	tools/gen-zoo-doc $(EVSIM) docs/zoo.in.md > docs/zoo.md.tmp
+	mv docs/zoo.md.tmp docs/zoo.md
+
 check-asan:
 	$(MAKE) BUILD=build-asan SAN=1 OPT="-O1 -g" check-core
 
@@ -166,6 +181,7 @@ check:
 	$(MAKE) all
 	$(MAKE) check-core
 	$(MAKE) check-independent
+	$(MAKE) check-zoo
 	$(MAKE) check-mingw
 	$(MAKE) check-asan
 	@echo "make check: all tests passed"

@@ -1,4 +1,4 @@
-/* win32-2017.c: the Win32 fast path with acquire/release atomics (2017 to 2023). */
+/* win32-2017.c: QemuEvent on Win32, the fast path with acquire/release atomics (2017 to 2023). */
 
 /*
  * The logic of win32-2015.c, unchanged; the memory ordering rewritten when

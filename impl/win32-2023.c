@@ -1,4 +1,4 @@
-/* win32-2023.c: the Win32 fast path with the 2023 barrier fixes (2023 to 2025). */
+/* win32-2023.c: QemuEvent on Win32, the fast path with the 2023 barrier fixes (2023 to 2025). */
 
 /*
  * The fix for the ARM hangs of win32-2017.c: both sides of the

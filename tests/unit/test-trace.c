@@ -136,6 +136,23 @@ static void get_line(const char *text, int line, char *buf, size_t n)
     buf[len] = '\0';
 }
 
+/* The number of the first line of text that starts with prefix, or 0. */
+static int find_line(const char *text, const char *prefix)
+{
+    const char *p = text;
+    int n = 1;
+
+    while (p != NULL && *p != '\0') {
+        if (strncmp(p, prefix, strlen(prefix)) == 0)
+            return n;
+        p = strchr(p, '\n');
+        if (p != NULL)
+            p++;
+        n++;
+    }
+    return 0;
+}
+
 /* The step line with field k (0 WHERE.., 1 OP, 2 OPERANDS, 3 RESULT,
  * 4 STATE) replaced by repl, into out. */
 static void replace_field(const char *line, int k, const char *repl,
@@ -266,15 +283,23 @@ UNIT_TEST(trace_round_trip_seed)
     uint32_t len, i;
     int outcome, line_ok = 1, thread_ok = 1;
     struct trace tr;
-    char err[512], *narration = NULL;
+    char err[512], *narration = NULL, *text;
     size_t nlen = 0;
     FILE *out;
+    int first;
 
     if (!CHECK(make_trace("win32-2015", "seed", path, sched, &len,
                           &outcome) == 0))
         return;
     CHECK_EQ_U64(outcome, EVSIM_PASS);
     CHECK(len >= 4);
+    text = read_text(path);
+    if (!CHECK(text != NULL))
+        return;
+    first = find_line(text, "step 1 ");
+    CHECK(first > 0);
+    CHECK_EQ_U64(find_line(text, "evsim-trace 1"), 2);  /* after a comment */
+    free(text);
     if (!CHECK(trace_read(path, &tr, err, sizeof err) == 0)) {
         printf("  %s\n", err);
         return;
@@ -287,17 +312,17 @@ UNIT_TEST(trace_round_trip_seed)
     CHECK_EQ_U64(tr.max_steps, 0);
     CHECK_EQ_U64(tr.nsteps, len);
     CHECK_EQ_U64(tr.end, EVSIM_PASS);
-    /* A comment, six header lines... the steps follow the header comment. */
-    CHECK_EQ_U64(tr.step[0].line, 8);
+    /* Steps on consecutive lines, the end line right after them. */
+    CHECK_EQ_U64(tr.step[0].line, first);
     for (i = 0; i < tr.nsteps && i < len; i++) {
         if (tr.step[i].thread != sched[i])
             thread_ok = 0;
-        if (tr.step[i].line != 8 + (int)i)
+        if (tr.step[i].line != first + (int)i)
             line_ok = 0;
     }
     CHECK(thread_ok);
     CHECK(line_ok);
-    CHECK_EQ_U64(tr.end_line, 8 + len);
+    CHECK_EQ_U64(tr.end_line, first + (int)len);
     /* The waiter's first step is its read of cond (scenarios/seed.c). */
     CHECK(strncmp(tr.step[0].where, "scenarios/seed.c:", 17) == 0);
     CHECK_STR(tr.step[0].op, "atomic_read(&cond)");
@@ -407,7 +432,7 @@ UNIT_TEST(trace_replay_mismatch_names_line)
     const char *orig = tmp_path("orig.trace"), *path;
     uint8_t sched[1000];
     uint32_t len;
-    int outcome, rc;
+    int outcome, rc, first, threads, endl;
     char *text, *mut, line[4096], repl[4096], err[1024];
 
     if (!CHECK(make_trace("win32-2015", "resetters:2,1", orig, sched, &len,
@@ -417,56 +442,63 @@ UNIT_TEST(trace_replay_mismatch_names_line)
     if (!CHECK(text != NULL) || !CHECK(len >= 5))
         return;
 
-    /* The result of step 3 (line 10). */
-    get_line(text, 10, line, sizeof line);
+    first = find_line(text, "step 1 ");
+    threads = find_line(text, "threads ");
+    endl = find_line(text, "end ");
+    if (!CHECK(first > 0) || !CHECK(threads > 0) || !CHECK(endl > first))
+        return;
+
+    /* The result of step 3. */
+    get_line(text, first + 2, line, sizeof line);
     CHECK(strncmp(line, "step 3 ", 7) == 0);
     replace_field(line, 3, "12345", repl, sizeof repl);
     CHECK(strcmp(repl, line) != 0);
-    mut = replace_line(text, 10, repl);
+    mut = replace_line(text, first + 2, repl);
     rc = replay_text("bad-result.trace", mut, err, sizeof err, &path);
     CHECK_EQ_U64(rc, 1);
-    CHECK(names_line(err, path, 10));
+    CHECK(names_line(err, path, first + 2));
     CHECK(strstr(err, "12345") != NULL);
     free(mut);
 
-    /* The state after step 5 (line 12). */
-    get_line(text, 12, line, sizeof line);
+    /* The state after step 5. */
+    get_line(text, first + 4, line, sizeof line);
     replace_field(line, 4, "cond=7", repl, sizeof repl);
-    mut = replace_line(text, 12, repl);
+    mut = replace_line(text, first + 4, repl);
     rc = replay_text("bad-state.trace", mut, err, sizeof err, &path);
     CHECK_EQ_U64(rc, 1);
-    CHECK(names_line(err, path, 12));
+    CHECK(names_line(err, path, first + 4));
     free(mut);
 
-    /* The operation and the location of step 1 (line 8). */
-    get_line(text, 8, line, sizeof line);
+    /* The operation of step 1. */
+    get_line(text, first, line, sizeof line);
     replace_field(line, 1, "atomic_write(&cond)", repl, sizeof repl);
-    mut = replace_line(text, 8, repl);
+    mut = replace_line(text, first, repl);
     rc = replay_text("bad-op.trace", mut, err, sizeof err, &path);
     CHECK_EQ_U64(rc, 1);
-    CHECK(names_line(err, path, 8));
+    CHECK(names_line(err, path, first));
     free(mut);
 
     /* A thread that does not exist in this scenario (H). */
-    get_line(text, 9, line, sizeof line);
+    get_line(text, first + 1, line, sizeof line);
+    CHECK(strncmp(line, "step 2 ", 7) == 0);
     line[7] = 'H';
-    mut = replace_line(text, 9, line);
+    mut = replace_line(text, first + 1, line);
     rc = replay_text("bad-thread.trace", mut, err, sizeof err, &path);
     CHECK_EQ_U64(rc, 1);
-    CHECK(names_line(err, path, 9));
+    CHECK(names_line(err, path, first + 1));
     free(mut);
 
     /* The end line names another outcome. */
-    mut = replace_line(text, 8 + (int)len, outcome == EVSIM_LOST_WAKEUP
+    mut = replace_line(text, endl, outcome == EVSIM_LOST_WAKEUP
                                                ? "end pass"
                                                : "end lost-wakeup");
     rc = replay_text("bad-end.trace", mut, err, sizeof err, &path);
     CHECK_EQ_U64(rc, 1);
-    CHECK(names_line(err, path, 8 + (int)len));
+    CHECK(names_line(err, path, endl));
     free(mut);
 
     /* The threads line does not match the scenario. */
-    mut = replace_line(text, 6, "threads A=waiter B=notifier C=waiter");
+    mut = replace_line(text, threads, "threads A=waiter B=notifier C=waiter");
     rc = replay_text("bad-threads.trace", mut, err, sizeof err, &path);
     CHECK_EQ_U64(rc, 1);
     CHECK(strncmp(err, path, strlen(path)) == 0);
@@ -474,7 +506,7 @@ UNIT_TEST(trace_replay_mismatch_names_line)
 
     /* Without its end line the trace is an unfinished schedule: it
      * replays. */
-    mut = replace_line(text, 8 + (int)len, NULL);
+    mut = replace_line(text, endl, NULL);
     rc = replay_text("no-end.trace", mut, err, sizeof err, &path);
     CHECK_EQ_U64(rc, 0);
     free(mut);
