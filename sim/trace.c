@@ -244,6 +244,33 @@ static int trace_step_line(struct trace *tr, char *l, int line,
     return 0;
 }
 
+/*
+ * Read one line into buf (cap >= TRACE_MAX_LINE + 1), without its newline.
+ * Returns 1 for a line, 0 at the end of the file, -1 for a line of more
+ * than TRACE_MAX_LINE bytes (newline included), -2 for a NUL byte.
+ */
+static int trace_getline(FILE *f, char *buf, size_t cap, size_t *len)
+{
+    size_t n = 0;
+    int c, nul = 0;
+
+    while ((c = getc(f)) != EOF && c != '\n') {
+        if (c == '\0')
+            nul = 1;
+        if (n + 2 > TRACE_MAX_LINE || n + 1 >= cap) {
+            while ((c = getc(f)) != EOF && c != '\n')
+                ;
+            return -1;
+        }
+        buf[n++] = (char)c;
+    }
+    buf[n] = '\0';
+    *len = n;
+    if (nul)
+        return -2;
+    return c == EOF && n == 0 ? 0 : 1;
+}
+
 int trace_read(const char *path, struct trace *tr, char *err, size_t errlen)
 {
     FILE *f;
@@ -256,24 +283,25 @@ int trace_read(const char *path, struct trace *tr, char *err, size_t errlen)
     if (f == NULL)
         return trace_fail(err, errlen, path, 0, "cannot open: %s",
                           strerror(errno));
-    while (fgets(buf, sizeof buf, f) != NULL) {
-        size_t len = strlen(buf);
+    for (;;) {
+        size_t len = 0;
         char *l = buf, *key, *val;
+        int got = trace_getline(f, buf, sizeof buf, &len);
 
+        if (got == 0)
+            break;
         line++;
-        if (len > 0 && buf[len - 1] == '\n')
-            buf[--len] = '\0';
-        else if (!feof(f)) {
+        if (got == -1) {
             trace_fail(err, errlen, path, line, "line longer than %d bytes",
                        TRACE_MAX_LINE);
             goto out;
         }
-        if (len > 0 && buf[len - 1] == '\r')
-            buf[--len] = '\0';
-        if (memchr(buf, '\0', len) != NULL || strlen(buf) != len) {
+        if (got == -2) {
             trace_fail(err, errlen, path, line, "NUL byte: not a text file");
             goto out;
         }
+        if (len > 0 && buf[len - 1] == '\r')
+            buf[--len] = '\0';
         while (*l == ' ' || *l == '\t')
             l++;
         if (*l == '\0' || *l == '#')
