@@ -115,7 +115,7 @@ void report_counts(const struct explore_result *r, char *buf, size_t n)
     size_t k;
     int o, i;
 
-    if (r->cyclic && r->graph != NULL) {
+    if (r->cyclic) {
         snprintf(buf, n, "unbounded: the state graph has a cycle");
         return;
     }
