@@ -183,6 +183,7 @@ check:
 	$(MAKE) check-independent
 	$(MAKE) check-zoo
 	$(MAKE) check-mingw
+	$(MAKE) check-win32
 	$(MAKE) check-asan
 	@echo "make check: all tests passed"
 
