@@ -11,8 +11,9 @@
  *   seed       one waiter does test-reset-test-wait on `cond`, one notifier
  *              does `cond = 1; qemu_event_set`.  Every round starts afresh:
  *              cond = 0 and a newly initialised event (alternately created
- *              free and set, so that the waiter's reset has work to do),
- *              then both sides start together after a random delay each.
+ *              free and set, so that the waiter's reset has work to do);
+ *              both sides start together, and one of them, chosen at
+ *              random, waits a random while first.
  *              Postcondition: the waiter never gets past its sequence while
  *              cond is still 0.
  *   rcu        QEMU's call_rcu loop: 4 producers push items on a lock-free
@@ -157,20 +158,28 @@ static unsigned stress_rand(unsigned *state)
  * apart, or long enough for the other side to reach the kernel and sleep
  * (a PAUSE is 10 to 150 cycles, depending on the CPU).
  */
-static void stress_delay(unsigned *rng)
+static unsigned stress_pick_delay(unsigned *rng)
 {
     unsigned r = stress_rand(rng);
-    unsigned n;
 
     switch (r & 3) {
-    case 0:  n = 0; break;
-    case 1:  n = (r >> 8) & 15; break;
-    case 2:  n = (r >> 8) & 511; break;
-    default: n = (r >> 8) & 8191; break;
+    case 0:  return 0;
+    case 1:  return (r >> 8) & 15;
+    case 2:  return (r >> 8) & 511;
+    default: return (r >> 8) & 8191;
     }
+}
+
+static void stress_spin(unsigned n)
+{
     while (n--) {
         os_cpu_relax();
     }
+}
+
+static void stress_delay(unsigned *rng)
+{
+    stress_spin(stress_pick_delay(rng));
 }
 
 /* Spins, then yields, until *word >= target. */
@@ -265,6 +274,7 @@ static void stress_watchdog(void *unused)
 static struct {
     unsigned go;                /* round the waiter may start */
     unsigned ready;             /* round the waiter has started */
+    unsigned waiter_delay;      /* this round's head start for the notifier */
     unsigned done;              /* last round the waiter finished */
     unsigned cond;              /* the waiter's condition */
     bool quit;                  /* no more rounds */
@@ -274,7 +284,6 @@ static struct {
 
 static void seed_waiter(void *unused)
 {
-    unsigned rng = 0x9e3779b9u;
     unsigned round;
 
     (void)unused;
@@ -287,7 +296,7 @@ static void seed_waiter(void *unused)
             break;
         }
         __atomic_store_n(&seed.ready, round, __ATOMIC_RELEASE);
-        stress_delay(&rng);
+        stress_spin(__atomic_load_n(&seed.waiter_delay, __ATOMIC_RELAXED));
         if (!__atomic_load_n(&seed.cond, __ATOMIC_RELAXED)) {
             stress_where(1, "in qemu_event_reset");
             qemu_event_reset(&stress_ev);
@@ -318,14 +327,22 @@ static void stress_seed(unsigned rounds)
     stress_begin("seed", 2, roles);
     stress_start(&waiter, seed_waiter, NULL);
     for (round = 1; round <= rounds; round++) {
+        /* One side, chosen at random, gets a random head start: the
+         * notifier's store and set land anywhere in the waiter's sequence.
+         */
+        bool waiter_first = stress_rand(&rng) & 1;
+        unsigned delay = stress_pick_delay(&rng);
+
         stress_event_init(round & 1);
         __atomic_store_n(&seed.cond, 0, __ATOMIC_RELAXED);
+        __atomic_store_n(&seed.waiter_delay, waiter_first ? 0 : delay,
+                         __ATOMIC_RELAXED);
         stress_round(round);
         __atomic_store_n(&seed.go, round, __ATOMIC_RELEASE);
         /* Start together, then each side after its own random delay. */
         stress_where(0, "waiting for the waiter to start");
         stress_spin_until(&seed.ready, round);
-        stress_delay(&rng);
+        stress_spin(waiter_first ? delay : 0);
         __atomic_store_n(&seed.cond, 1, __ATOMIC_SEQ_CST);
         stress_where(0, "in qemu_event_set");
         qemu_event_set(&stress_ev);
