@@ -55,7 +55,7 @@ static inline void qemu_mutex_init(QemuMutex *m)
 
 static inline void qemu_mutex_destroy(QemuMutex *m)
 {
-    InitializeSRWLock(&m->lock);    /* nothing to free; poison nothing */
+    InitializeSRWLock(&m->lock);    /* nothing to free: back to unlocked */
 }
 
 static inline void qemu_mutex_lock(QemuMutex *m)

@@ -1,4 +1,4 @@
-# win32.mk: the Windows build (mingw-w64), its stress test under Wine, the native Linux futex stress, the benchmark.
+# win32.mk: the Windows build (mingw-w64), its stress test under Wine and natively on Linux, the benchmark.
 #
 # Included by the top-level Makefile (-include win32/win32.mk), or used alone:
 #   make -f win32/win32.mk [BUILD=build] win32 | check-win32 | bench-win32
@@ -8,11 +8,12 @@
 #                per Windows variant, bench.exe
 #   check-win32  every stress-<v>.exe under Wine (prefix in $(BUILD)/wineprefix,
 #                WINEDEBUG=-all), the same patterns natively on Linux for the
-#                futex variants (linux/platform.h), and the hang test
-#                (tests/win32/hang.sh)
+#                variants that build there (futex, condvar: linux/platform.h),
+#                and the hang test (tests/win32/hang.sh); about 90 s
+#                from scratch on a 2-vCPU machine
 #   bench-win32  runs bench.exe under Wine and prints its table
-#   win32-known-bugs  (not in check) runs broadcast on win32-2015 until its
-#                multi-waiter lost wakeup shows up as a hang
+#   win32-known-bugs  (not in check) runs broadcast on the HANDLE-based
+#                variants until their multi-waiter lost wakeup shows as a hang
 #
 # The impl/*.c files are compiled in place, never copied (but the hang test's
 # deliberately broken variant, which is made by sed in $(BUILD)).  Each
@@ -20,8 +21,9 @@
 # <id>_qemu_event_*: all of them fit in one library and one benchmark.  The
 # library also holds $(WIN32_DEFAULT_VARIANT) under QEMU's own names.
 #
-# Knobs: WIN32_STRESS_ARGS (patterns and counts, see stress -h),
-# WIN32_WATCHDOG (seconds a round may take), WIN32_VARIANTS, LINUX_VARIANTS.
+# Knobs: WIN32_STRESS_ARGS, LINUX_STRESS_ARGS (patterns and counts: run a
+# stress program with a bad argument for its usage), WIN32_WATCHDOG (seconds
+# a round may take), WIN32_VARIANTS, LINUX_VARIANTS.
 
 BUILD ?= build
 WIN32_CC ?= x86_64-w64-mingw32-gcc
