@@ -3,6 +3,9 @@
 
 #include <string.h>
 #include <sys/mman.h>
+#ifdef __SANITIZE_ADDRESS__
+#include <sanitizer/asan_interface.h>
+#endif
 #include <unistd.h>
 
 #define CTX_CANARY_WORDS 8
@@ -33,8 +36,15 @@ int ctx_stack_alloc(struct ctx_stack *st, size_t size)
 
 void ctx_stack_free(struct ctx_stack *st)
 {
-    if (st->map != NULL)
+    if (st->map != NULL) {
+#ifdef __SANITIZE_ADDRESS__
+        /* Frames of a context that never returned leave their redzones
+         * marked in the shadow; whatever is mapped here next must not
+         * inherit them. */
+        ASAN_UNPOISON_MEMORY_REGION(st->lo, (size_t)(st->hi - st->lo));
+#endif
         munmap(st->map, st->map_size);
+    }
     memset(st, 0, sizeof *st);
 }
 

@@ -335,7 +335,7 @@ int regress_run(const char *table, const char *trace_dir, const char *update,
                    strcmp(r->count, r->got_count) != 0 ||
                    strcmp(r->outcomes, r->got_outcomes) != 0) {
             r->differs = 1;
-            snprintf(r->why, sizeof r->why, "expected %s %s (%s)",
+            snprintf(r->why, sizeof r->why, "expected %.60s %.60s (%.120s)",
                      r->verdict, r->count, r->outcomes);
         }
         ndiff += r->differs;

@@ -132,13 +132,14 @@ uint32_t statetab_intern(struct statetab *t, const void *bytes, size_t len,
         t->len = statetab_grow(t->len, t->ncap, sizeof *t->len);
         t->hash = statetab_grow(t->hash, t->ncap, sizeof *t->hash);
     }
-    if (t->used + len > t->cap) {
-        while (t->used + len > t->cap)
+    if (t->used + len > t->cap || t->arena == NULL) {
+        while (t->used + len > t->cap || t->cap == 0)
             t->cap = t->cap ? t->cap * 2 : 65536;
         t->arena = statetab_grow(t->arena, t->cap, 1);
     }
     id = t->n++;
-    memcpy(t->arena + t->used, bytes, len);
+    if (len > 0)
+        memcpy(t->arena + t->used, bytes, len);
     t->off[id] = t->used;
     t->len[id] = (uint32_t)len;
     t->hash[id] = h;

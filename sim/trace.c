@@ -422,7 +422,7 @@ int trace_read(const char *path, struct trace *tr, char *err, size_t errlen)
     }
     if (tr->variant[0] == '\0' || tr->scenario[0] == '\0' ||
         tr->threads[0] == '\0') {
-        trace_fail(err, errlen, path, 0, "incomplete header: variant, "
+        trace_fail(err, errlen, path, line, "incomplete header: variant, "
                    "scenario and threads are required");
         goto out;
     }
