@@ -129,6 +129,22 @@ static void engine_thread_entry(void *arg)
     abort();                            /* a done thread is never resumed */
 }
 
+/* Zero n bytes of a thread's stack (word by word under ASan, as below). */
+ENGINE_NO_ASAN static void engine_zero(unsigned char *p, size_t n)
+{
+#ifdef __SANITIZE_ADDRESS__
+    volatile uint64_t *q = (volatile uint64_t *)p;
+    size_t i;
+
+    for (i = 0; i < n / 8; i++)
+        q[i] = 0;
+    for (i = n / 8 * 8; i < n; i++)
+        ((volatile unsigned char *)p)[i] = 0;
+#else
+    memset(p, 0, n);
+#endif
+}
+
 /*
  * Keep the stack below the saved stack pointer zero, down to just under the
  * lowest point a park ever reached (th->low): see the essay above.  A thread
@@ -146,16 +162,7 @@ ENGINE_NO_ASAN static void engine_scrub(struct evsim_thread *th)
     lo = th->low - 256;
     if (lo < th->stack.lo + 64)
         lo = th->stack.lo + 64;
-#ifdef __SANITIZE_ADDRESS__
-    {
-        volatile unsigned char *q;
-
-        for (q = lo; q < sp; q++)
-            *q = 0;
-    }
-#else
-    memset(lo, 0, (size_t)(sp - lo));
-#endif
+    engine_zero(lo, (size_t)(sp - lo));
 }
 
 static void engine_resume(struct evsim_engine *e, int t)
@@ -860,26 +867,49 @@ void engine_close(struct evsim_engine *e)
 
 /* ---- capture and restore ---- */
 
-/* Copy [sp, top) out of a thread's stack: instrumented code must not read
- * the redzones of live frames, so this loop is not instrumented. */
+/*
+ * Copy [sp, top) out of or into a thread's stack.  Under AddressSanitizer
+ * these cross the redzones of live frames, so they are not instrumented and
+ * must not call memcpy (the runtime checks its arguments): they copy word by
+ * word.  Stack pointers are 8-byte aligned and the top is page-aligned.
+ */
 ENGINE_NO_ASAN static void engine_copy_out(unsigned char *dst,
                                            const unsigned char *src, size_t n)
 {
-    const volatile unsigned char *s = src;
+#ifdef __SANITIZE_ADDRESS__
+    const volatile uint64_t *s = (const volatile uint64_t *)src;
     size_t i;
 
-    for (i = 0; i < n; i++)
-        dst[i] = s[i];
+    for (i = 0; i < n / 8; i++) {
+        uint64_t w = s[i];
+
+        memcpy(dst + 8 * i, &w, 8);     /* dst is ours: not a redzone */
+    }
+    for (i = n / 8 * 8; i < n; i++)
+        dst[i] = ((const volatile unsigned char *)src)[i];
+#else
+    memcpy(dst, src, n);
+#endif
 }
 
 ENGINE_NO_ASAN static void engine_copy_in(unsigned char *dst,
                                           const unsigned char *src, size_t n)
 {
-    volatile unsigned char *d = dst;
+#ifdef __SANITIZE_ADDRESS__
+    volatile uint64_t *d = (volatile uint64_t *)dst;
     size_t i;
 
-    for (i = 0; i < n; i++)
-        d[i] = src[i];
+    for (i = 0; i < n / 8; i++) {
+        uint64_t w;
+
+        memcpy(&w, src + 8 * i, 8);
+        d[i] = w;
+    }
+    for (i = n / 8 * 8; i < n; i++)
+        ((volatile unsigned char *)dst)[i] = src[i];
+#else
+    memcpy(dst, src, n);
+#endif
 }
 
 static uint32_t engine_intern_local(struct evsim_engine *e, int t)
@@ -976,8 +1006,16 @@ void engine_restore(struct evsim_engine *e, uint32_t id)
                  * ran there last, not of the image copied in: clear it (the
                  * restored frames lose their redzones; frames pushed later
                  * get theirs as usual). */
-                ASAN_UNPOISON_MEMORY_REGION(th->stack.lo, (size_t)(
-                    th->stack.hi - th->stack.lo));
+                {
+                    unsigned char *from = (unsigned char *)h.sp;
+
+                    if (th->low != NULL && th->low < from)
+                        from = th->low;
+                    from = from - 8192 > th->stack.lo ? from - 8192
+                                                      : th->stack.lo;
+                    ASAN_UNPOISON_MEMORY_REGION(from,
+                                                (size_t)(th->stack.hi - from));
+                }
 #endif
                 engine_copy_in(h.sp, l + sizeof h, n - sizeof h);
                 engine_scrub(th);
