@@ -176,10 +176,10 @@ static void tui_draw_bar(struct tui *ui)
              s->cfg.variant->name, ui->g->dot, sc, ui->g->dot,
              s->e->cfg.memmodel->name,
              s->cfg.spurious ? " (spurious wakeups)" : "");
-    if (s->pos < s->len)
+    if (s->pos < tui_session_shown(s))
         snprintf(right, sizeof right, "%sstep %u of %u%shints %s ",
-                 ui->playing ? "playing " : "", s->pos, s->len, ui->g->dot,
-                 ui->hints ? "on" : "off");
+                 ui->playing ? "playing " : "", s->pos, tui_session_shown(s),
+                 ui->g->dot, ui->hints ? "on" : "off");
     else
         snprintf(right, sizeof right, "step %u%shints %s ", s->pos,
                  ui->g->dot, ui->hints ? "on" : "off");
@@ -258,14 +258,14 @@ static void tui_draw_history(struct tui *ui, int y, int h)
     const struct tui_session *s = &ui->s;
     char title[128];
     int rows = h - 2, k;
-    uint32_t first, entries = s->len + 1;
+    uint32_t first, shown = tui_session_shown(s), entries = shown + 1;
 
-    if (s->pos < s->len)
-        snprintf(title, sizeof title, "history: step %u of %u (dim: redo)",
-                 s->pos, s->len);
+    if (s->pos < shown)
+        snprintf(title, sizeof title, "history: step %u of %u (dim: to "
+                 "redo)", s->pos, shown);
     else
-        snprintf(title, sizeof title, "history: %u step%s", s->len,
-                 s->len == 1 ? "" : "s");
+        snprintf(title, sizeof title, "history: %u step%s", s->pos,
+                 s->pos == 1 ? "" : "s");
     tui_box(ui, y, 0, h, ui->cols, 0, A_NORMAL, title,
             tui_attr(ui, TUI_R_LABEL));
     if (rows <= 0)

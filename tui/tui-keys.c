@@ -199,13 +199,13 @@ void tui_tick(struct tui *ui)
         ui->playing = 0;
         return;
     }
-    tui_key_goto(ui, ui->s.pos + 1);
+    /* The message that started the player stays up while it plays. */
+    tui_session_goto(&ui->s, ui->s.pos + 1);
+    tui_key_settle(ui);
     if (ui->s.pos == ui->s.len) {
         ui->playing = 0;
-        if (ui->msg[0] == '\0')
-            tui_say(ui, TUI_MSG_INFO, "played to step %u", ui->s.pos);
-    } else if (ui->msg[0] == '\0') {
-        tui_say(ui, TUI_MSG_INFO, "playing: any key stops");
+        tui_say(ui, TUI_MSG_INFO, "played to step %u", ui->s.pos);
+        tui_key_say_end(ui);
     }
 }
 
@@ -356,7 +356,7 @@ static void tui_key_mouse(struct tui *ui, int key)
     if (ev.y >= ui->lay.hist_y && ev.y < ui->lay.hist_y + ui->lay.hist_h) {
         uint32_t i = ui->lay.hist_first + (uint32_t)(ev.y - ui->lay.hist_y);
 
-        if (i <= ui->s.len)
+        if (i <= tui_session_shown(&ui->s))
             tui_key_goto(ui, i);
     }
 }

@@ -116,6 +116,15 @@ void tui_session_truncate(struct tui_session *s)
     s->len = s->pos;
 }
 
+uint32_t tui_session_shown(const struct tui_session *s)
+{
+    uint32_t i = s->pos;
+
+    while (i < s->len && s->step[i].how != TUI_HOW_KEY)
+        i++;
+    return i;
+}
+
 int tui_session_next_pick(const struct tui_session *s, int p)
 {
     int k, n = s->e->nthreads;
@@ -158,6 +167,7 @@ int tui_session_step(struct tui_session *s, int t, int pick, int how,
         return -1;
     }
     if (s->pos < s->len && s->step[s->pos].thread == t) {
+        s->step[s->pos].pick_before = (uint8_t)pick;
         tui_session_goto(s, s->pos + 1);        /* the same step: a redo */
         return 0;
     }

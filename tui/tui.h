@@ -145,6 +145,11 @@ int tui_session_load(struct tui_session *s, const char *path, char *err,
  * is set then.  Returns 0, or -1 with err. */
 int tui_session_save(struct tui_session *s, const char *path, int overwrite,
                      int *exists, char *err, size_t errlen);
+/* The end of the schedule as the screen shows it: the redo list is shown
+ * as far as it was not made by hand (a trace, a random run, a shortest
+ * counterexample: a script to walk), so that undoing a step by hand gives
+ * back exactly the screen before it; redo still reaches every step. */
+uint32_t tui_session_shown(const struct tui_session *s);
 /* The picked column after a move: p if t can run, else the next that can. */
 int tui_session_next_pick(const struct tui_session *s, int p);
 
