@@ -8,7 +8,8 @@
  *   = qemu_event_wait(&ev);
  *   win32-2015.c . qemu_event_wait  the algorithm's function, with the
  *   > ResetEvent(ev->event);        line it runs next highlighted
- *   status   runnable, in qemu_event_wait
+ *   last     atomic_mb_read -> FREE, step 4   (with room to spare)
+ *   runnable, in qemu_event_wait
  *   next     ResetEvent ev.event: signaled -> reset
  *   hint     4 schedules
  *            all pass
@@ -26,6 +27,7 @@
 #include <string.h>
 
 #define TUI_COLUMN_PREFIX 5             /* "next ", "hint " */
+#define TUI_COLUMN_LAST_ROWS 16         /* inner rows to show "last" */
 
 /* Split s in two lines of at most w columns, at a space. */
 static void tui_column_wrap(const char *s, int w, char *l1, char *l2,
@@ -216,6 +218,37 @@ static const char *tui_column_short(const struct evsim_engine *e, int t,
     }
 }
 
+/*
+ * What the thread's last step returned: the engine keeps no names for a
+ * thread's local variables, but what it last read is what its locals hold
+ * ("atomic_mb_read -> FREE" is wait's `value`).  Returns 0 when it has not
+ * run yet.
+ */
+static int tui_column_last(const struct tui *ui, int t, char *buf, size_t n)
+{
+    const struct tui_session *s = &ui->s;
+    char res[64];
+    uint32_t i;
+
+    for (i = s->pos; i > 0; i--) {
+        const struct tui_step *st = &s->step[i - 1];
+
+        if (st->thread != t || st->rec.site == NULL)
+            continue;
+        engine_format_result(s->e, &st->rec, res, sizeof res);
+        if (st->rec.kind == EVSIM_OP_RETURN)
+            snprintf(buf, n, "returned from %s, step %u", st->rec.site->name,
+                     i);
+        else if (strcmp(res, "-") == 0)
+            snprintf(buf, n, "%s, step %u", st->rec.site->name, i);
+        else
+            snprintf(buf, n, "%s %s %s, step %u", st->rec.site->name,
+                     ui->g->arrow, res, i);
+        return 1;
+    }
+    return 0;
+}
+
 /* The hint's two lines. */
 static void tui_column_hint(struct tui *ui, int t, int y, int x, int w)
 {
@@ -263,9 +296,9 @@ void tui_draw_column(struct tui *ui, int t, int y, int x, int h, int w)
     const struct evsim_engine *e = s->e;
     const struct evsim_thread *th = &e->th[t];
     const char *why;
-    char title[128], status[200], next[400], l1[400], l2[400];
+    char title[128], status[200], next[400], l1[400], l2[400], lastw[200];
     int picked = t == ui->pick, ix = x + 1, iw = w - 2, ih = h - 2;
-    int end = tui_session_end(s, &why), bottom, role, hint_rows;
+    int end = tui_session_end(s, &why), bottom, role, hint_rows, last;
     int stuck = th->status == EVSIM_T_FAILED ||
                 (th->status == EVSIM_T_BLOCKED && end >= 0);
 
@@ -286,11 +319,18 @@ void tui_draw_column(struct tui *ui, int t, int y, int x, int h, int w)
     tui_words_next(e, t, ui->g->arrow, next, sizeof next);
     tui_column_wrap(next, iw - TUI_COLUMN_PREFIX, l1, l2, sizeof l1);
     hint_rows = ui->hints ? 2 : 0;
-    bottom = 1 + 1 + (l2[0] ? 1 : 0) + hint_rows;
+    last = ih >= TUI_COLUMN_LAST_ROWS && tui_column_last(ui, t, lastw,
+                                                         sizeof lastw);
+    bottom = 1 + 1 + (l2[0] ? 1 : 0) + hint_rows + last;
     if (bottom > ih)
         bottom = ih;
     tui_column_code(ui, t, y + 1, ix, iw, ih - bottom);
     y = y + 1 + ih - bottom;
+    if (last) {
+        tui_put(ui, y, ix, iw, tui_attr(ui, TUI_R_LABEL), "last");
+        tui_put(ui, y++, ix + TUI_COLUMN_PREFIX, iw - TUI_COLUMN_PREFIX,
+                tui_attr(ui, TUI_R_DIM), lastw);
+    }
     role = th->status == EVSIM_T_FAILED || stuck ? TUI_R_ERROR
            : th->status == EVSIM_T_BLOCKED ? TUI_R_CALLER
            : th->status == EVSIM_T_DONE ? TUI_R_GOOD : TUI_R_NORMAL;
@@ -301,6 +341,6 @@ void tui_draw_column(struct tui *ui, int t, int y, int x, int h, int w)
     if (l2[0])
         tui_put(ui, y++, ix + TUI_COLUMN_PREFIX, iw - TUI_COLUMN_PREFIX,
                 A_NORMAL, l2);
-    if (hint_rows && y + 1 < 1 + ui->lay.main_h + 1)
+    if (hint_rows)
         tui_column_hint(ui, t, y, ix, iw);
 }

@@ -447,8 +447,10 @@ static void tui_key_brief_threads(const struct tui *ui, char *buf, size_t n)
         snprintf(buf, n, "a b");
     else if (k == 3)
         snprintf(buf, n, "a b c");
-    else
+    else if (k < 8)
         snprintf(buf, n, "a-%c", 'a' + k - 1);
+    else
+        snprintf(buf, n, "a-g H");      /* h picks: H steps thread H */
 }
 
 /* Key names in the glyph set: the arrows and Enter spelt out in ASCII. */

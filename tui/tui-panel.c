@@ -389,7 +389,7 @@ void tui_draw_panel(struct tui *ui, int y, int x, int h, int w)
         tui_panel_machine(ui, yy, ix, iw);
     else
         tui_put(ui, yy, ix, iw, tui_attr(ui, TUI_R_DIM),
-                "none: this variant uses the kernel only");
+                "none: kernel calls only");
     yy += machine;
     tui_panel_sep(ui, yy++, x, w, "kernel");
     for (i = 0; i < nk; i++)
