@@ -8,7 +8,7 @@
  *   = qemu_event_wait(&ev);
  *   win32-2015.c . qemu_event_wait  the algorithm's function, with the
  *   > ResetEvent(ev->event);        line it runs next highlighted
- *   last     atomic_mb_read -> FREE, step 4   (with room to spare)
+ *   last     atomic_mb_read -> FREE     (with room to spare)
  *   runnable, in qemu_event_wait
  *   next     ResetEvent ev.event: signaled -> reset
  *   hint     4 schedules
@@ -237,13 +237,12 @@ static int tui_column_last(const struct tui *ui, int t, char *buf, size_t n)
             continue;
         engine_format_result(s->e, &st->rec, res, sizeof res);
         if (st->rec.kind == EVSIM_OP_RETURN)
-            snprintf(buf, n, "returned from %s, step %u", st->rec.site->name,
-                     i);
+            snprintf(buf, n, "returned from %s", st->rec.site->name);
         else if (strcmp(res, "-") == 0)
-            snprintf(buf, n, "%s, step %u", st->rec.site->name, i);
+            snprintf(buf, n, "%s", st->rec.site->name);
         else
-            snprintf(buf, n, "%s %s %s, step %u", st->rec.site->name,
-                     ui->g->arrow, res, i);
+            snprintf(buf, n, "%s %s %s", st->rec.site->name, ui->g->arrow,
+                     res);
         return 1;
     }
     return 0;
@@ -304,7 +303,7 @@ void tui_draw_column(struct tui *ui, int t, int y, int x, int h, int w)
 
     snprintf(title, sizeof title, "%c %s%s%s", th->letter, th->role,
              ui->g->dot, tui_column_short(e, t, end >= 0));
-    if (tui_width(title) > w - 4)       /* narrow: letter and status */
+    if (tui_width(title) + 2 > w - 4)   /* narrow: letter and status */
         snprintf(title, sizeof title, "%c %s", th->letter,
                  tui_column_short(e, t, end >= 0));
     tui_box(ui, y, x, h, w, picked,

@@ -337,10 +337,13 @@ static int tui_panel_forecast(struct tui *ui, struct tui_panel_line *l,
         if (strcmp(c.n[o], "0") != 0)
             kinds++, only = o;
     if (kinds == 1) {                   /* one line says it all */
-        snprintf(l[n].text, sizeof l[n].text, "%s%s schedule%s, all %s",
-                 s->r.cyclic ? ui->g->ge : "", num,
-                 strcmp(c.total, "1") == 0 ? "" : "s",
-                 evsim_outcome_name(only));
+        if (strcmp(c.total, "1") == 0)
+            snprintf(l[n].text, sizeof l[n].text, "%s1 schedule: %s",
+                     s->r.cyclic ? ui->g->ge : "", evsim_outcome_name(only));
+        else
+            snprintf(l[n].text, sizeof l[n].text, "%s%s schedules, all %s",
+                     s->r.cyclic ? ui->g->ge : "", num,
+                     evsim_outcome_name(only));
         l[n++].role = only == EVSIM_PASS ? TUI_R_GOOD : TUI_R_ERROR;
         return n;
     }

@@ -138,12 +138,13 @@ def main():
         body = [b for b in body if b]
         if not body:
             fail("empty 'from here' section")
-        m = re.match(r"(\d+) schedules?(?:, all ([a-z-]+)|:)$", body[0])
+        m = re.match(r"(\d+) schedules?(?:, all ([a-z-]+)|: ([a-z-]+)|:)$",
+                     body[0])
         if not m:
             fail("cannot read '%s'" % body[0])
         print("total %s" % m.group(1))
-        if m.group(2):
-            print("%s %s" % (m.group(2), m.group(1)))
+        if m.group(2) or m.group(3):
+            print("%s %s" % (m.group(2) or m.group(3), m.group(1)))
         else:
             for b in body[1:]:
                 m2 = re.match(r"([a-z-]+) (\d+)$", b)
