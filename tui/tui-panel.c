@@ -336,7 +336,7 @@ static int tui_panel_forecast(struct tui *ui, struct tui_panel_line *l,
     for (o = 0, kinds = 0; o < EVSIM_N_OUTCOMES; o++)
         if (strcmp(c.n[o], "0") != 0)
             kinds++, only = o;
-    if (kinds == 1) {                   /* one line says it all */
+    if (kinds == 1) {                   /* one line says it all, if it fits */
         if (strcmp(c.total, "1") == 0)
             snprintf(l[n].text, sizeof l[n].text, "%s1 schedule: %s",
                      s->r.cyclic ? ui->g->ge : "", evsim_outcome_name(only));
@@ -344,8 +344,9 @@ static int tui_panel_forecast(struct tui *ui, struct tui_panel_line *l,
             snprintf(l[n].text, sizeof l[n].text, "%s%s schedules, all %s",
                      s->r.cyclic ? ui->g->ge : "", num,
                      evsim_outcome_name(only));
-        l[n++].role = only == EVSIM_PASS ? TUI_R_GOOD : TUI_R_ERROR;
-        return n;
+        l[n].role = only == EVSIM_PASS ? TUI_R_GOOD : TUI_R_ERROR;
+        if (tui_width(l[n].text) <= w)
+            return n + 1;
     }
     snprintf(l[n].text, sizeof l[n].text, "%s%s schedules:", s->r.cyclic
              ? ui->g->ge : "", num);
