@@ -268,7 +268,9 @@ static void tui_column_hint(struct tui *ui, int t, int y, int x, int w)
             tui_put(ui, y, x, w, tui_attr(ui, TUI_R_DIM),
                     "none: the execution has ended");
         else
-            tui_put(ui, y, x, w, tui_attr(ui, TUI_R_DIM), "none: finished");
+            tui_put(ui, y, x, w, tui_attr(ui, TUI_R_DIM),
+                    th->status == EVSIM_T_FAILED ? "none: it failed"
+                                                 : "none: finished");
         return;
     }
     if (c.leaf >= 0) {

@@ -208,7 +208,7 @@ static void tui_draw_bar(struct tui *ui)
 
 /* One history line: step i (0 is the initial state). */
 static void tui_draw_history_line(struct tui *ui, int y, int x, int w,
-                                  uint32_t i)
+                                  uint32_t i, int wherew)
 {
     const struct tui_session *s = &ui->s;
     const struct tui_step *st = i > 0 ? &s->step[i - 1] : NULL;
@@ -224,14 +224,14 @@ static void tui_draw_history_line(struct tui *ui, int y, int x, int w,
                  tui_words_base(st->rec.site ? st->rec.site->file : "?"),
                  st->rec.site ? st->rec.site->line : 0);
         tail[0] = '\0';
-        if (st->end >= 0)
+        if (st->end >= 0 && st->rec.outcome == EVSIM_PASS)
             snprintf(tail, sizeof tail, "  %s %s", ui->g->arrow,
                      st->end == EVSIM_PASS ? "pass: every thread finished"
                                            : evsim_outcome_title(st->end));
-        n = snprintf(line, sizeof line, "%s%4u %c %-8.8s %-18s %s%s",
+        n = snprintf(line, sizeof line, "%s%4u %c %-8.8s %-*s %s%s",
                      cur ? ui->g->current : " ", i,
                      s->e->th[st->thread].letter, s->e->th[st->thread].role,
-                     where, words, tail);
+                     wherew, where, words, tail);
         /* The state after it, right-aligned, where the line has room. */
         if (n > 0 && (size_t)n < sizeof line && st->end < 0) {
             int room = w - tui_width(line) - (int)strlen(st->state);
@@ -257,7 +257,7 @@ static void tui_draw_history(struct tui *ui, int y, int h)
 {
     const struct tui_session *s = &ui->s;
     char title[128];
-    int rows = h - 2, k;
+    int rows = h - 2, k, wherew = 18;
     uint32_t first, shown = tui_session_shown(s), entries = shown + 1;
 
     if (s->pos < shown)
@@ -279,9 +279,22 @@ static void tui_draw_history(struct tui *ui, int y, int h)
     ui->lay.hist_y = y + 1;
     ui->lay.hist_h = rows;
     ui->lay.hist_first = first;
+    for (k = 0; k < rows && first + (uint32_t)k < entries; k++) {
+        uint32_t i = first + (uint32_t)k;
+        const struct evsim_site *site = i > 0 ? s->step[i - 1].rec.site
+                                              : NULL;
+        char where[64];
+
+        if (site != NULL) {
+            snprintf(where, sizeof where, "%s:%d",
+                     tui_words_base(site->file), site->line);
+            if ((int)strlen(where) > wherew)
+                wherew = (int)strlen(where);
+        }
+    }
     for (k = 0; k < rows && first + (uint32_t)k < entries; k++)
         tui_draw_history_line(ui, y + 1 + k, 1, ui->cols - 2,
-                              first + (uint32_t)k);
+                              first + (uint32_t)k, wherew);
 }
 
 static void tui_draw_message(struct tui *ui, int y)

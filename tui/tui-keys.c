@@ -203,8 +203,15 @@ void tui_tick(struct tui *ui)
     tui_session_goto(&ui->s, ui->s.pos + 1);
     tui_key_settle(ui);
     if (ui->s.pos == ui->s.len) {
+        uint32_t k = tui_session_repeat(&ui->s);
+
         ui->playing = 0;
-        tui_say(ui, TUI_MSG_INFO, "played to step %u", ui->s.pos);
+        if (k != UINT32_MAX)
+            tui_say(ui, TUI_MSG_ERROR, "livelock: the state after step %u is "
+                    "the state after step %u: the steps between can repeat "
+                    "forever", ui->s.pos, k);
+        else
+            tui_say(ui, TUI_MSG_INFO, "played to step %u", ui->s.pos);
         tui_key_say_end(ui);
     }
 }
@@ -277,12 +284,24 @@ static void tui_key_shortest(struct tui *ui, int key)
     found = tui_session_shortest(&ui->s);
     if (found < 0) {
         tui_session_counts(&ui->s, -1, &c);
-        tui_say(ui, TUI_MSG_GOOD, "no violation can happen from here: all "
-                "%s schedules from step %u pass", c.total, from);
+        if (ui->s.r.cyclic)
+            tui_say(ui, TUI_MSG_INFO, "no execution from step %u ends in a "
+                    "violation; the state graph has cycles (0, then v: the "
+                    "shortest livelock)", from);
+        else
+            tui_say(ui, TUI_MSG_GOOD, "no violation can happen from here: "
+                    "all %s schedules from step %u pass", c.total, from);
         return;
     }
     tui_key_settle(ui);
     ui->playing = 1;
+    if (found == EVSIM_LIVELOCK) {
+        tui_say(ui, TUI_MSG_ERROR, "shortest livelock: %u steps, the last "
+                "ones return to the state after step %u and can repeat "
+                "forever; playing", ui->s.len,
+                ui->s.r.shortest[EVSIM_LIVELOCK].loop_from);
+        return;
+    }
     tui_say(ui, TUI_MSG_ERROR, "shortest counterexample from step %u: %u "
             "more steps to a %s; playing (any key stops)", from,
             ui->s.len - from, evsim_outcome_title(found));

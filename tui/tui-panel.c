@@ -325,6 +325,11 @@ static int tui_panel_forecast(struct tui *ui, struct tui_panel_line *l,
         }
         return n;
     }
+    if (tui_session_repeat(s) != UINT32_MAX) {
+        snprintf(l[n].text, sizeof l[n].text, "loop: as after step %u",
+                 tui_session_repeat(s));
+        l[n++].role = TUI_R_ERROR;
+    }
     if (!ui->hints) {
         snprintf(l[n].text, sizeof l[n].text, "hints off (t shows them)");
         l[n++].role = TUI_R_DIM;

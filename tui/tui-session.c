@@ -111,6 +111,18 @@ void tui_session_goto(struct tui_session *s, uint32_t pos)
     engine_step(s->e, st->thread, NULL);
 }
 
+uint32_t tui_session_repeat(const struct tui_session *s)
+{
+    uint32_t sid = tui_session_sid(s), k;
+
+    if (sid == TUI_NO_STATE)
+        return UINT32_MAX;
+    for (k = 0; k < s->pos; k++)
+        if ((k == 0 ? s->r.root : s->step[k - 1].sid) == sid)
+            return k;
+    return UINT32_MAX;
+}
+
 void tui_session_truncate(struct tui_session *s)
 {
     s->len = s->pos;
@@ -262,6 +274,15 @@ int tui_session_shortest(struct tui_session *s)
     if (sid == TUI_NO_STATE || tui_session_end(s, &why) >= 0)
         return -1;
     found = explore_shortest_from(&s->r, sid, -1, &sched);
+    if (found < 0 && s->pos == 0 && s->r.found[EVSIM_LIVELOCK]) {
+        /* No end is a violation, but a cycle is: the search's shortest. */
+        const struct explore_schedule *l = &s->r.shortest[EVSIM_LIVELOCK];
+
+        sched.len = l->len;
+        sched.thread = tui_session_xrealloc(NULL, l->len + 1);
+        memcpy(sched.thread, l->thread, l->len);
+        found = EVSIM_LIVELOCK;
+    }
     if (found < 0)
         return -1;
     tui_session_truncate(s);
@@ -502,6 +523,8 @@ int tui_session_save(struct tui_session *s, const char *path, int overwrite,
         fprintf(mem, "# %s: %s\n", evsim_outcome_title(end), why);
     if (end >= 0)
         trace_write_end(mem, end, 0);
+    else if (tui_session_repeat(s) != UINT32_MAX)
+        trace_write_end(mem, EVSIM_LIVELOCK, tui_session_repeat(s));
     else
         fprintf(mem, "# unfinished: saved by evsim tui at step %u\n", pos);
     if (fclose(mem) != 0) {

@@ -110,6 +110,9 @@ int tui_session_step(struct tui_session *s, int t, int pick, int how,
                      char *why, size_t n);
 /* Go to the state after `pos` steps of the schedule (0 <= pos <= len). */
 void tui_session_goto(struct tui_session *s, uint32_t pos);
+/* The earlier position whose state the current one repeats (a loop: the
+ * steps since can repeat forever), or UINT32_MAX. */
+uint32_t tui_session_repeat(const struct tui_session *s);
 /* Cut the redo list off. */
 void tui_session_truncate(struct tui_session *s);
 /* Run to the end on a random schedule drawn from `seed`; returns the steps
@@ -119,7 +122,9 @@ void tui_session_truncate(struct tui_session *s);
 uint32_t tui_session_random(struct tui_session *s, uint64_t seed);
 /* Put the shortest schedule from here to a violation in the redo list
  * (the current position stays).  Returns the outcome, or -1 if none is
- * reachable (or the execution has ended). */
+ * reachable (or the execution has ended).  From the initial state, when no
+ * execution ends in a violation but one can loop forever, the search's
+ * shortest livelock (EVSIM_LIVELOCK). */
 int tui_session_shortest(struct tui_session *s);
 /* The hint for thread t here: schedules that start by stepping t, per
  * outcome, and *leaf >= 0 when that step itself ends the execution with
@@ -141,7 +146,7 @@ int tui_session_counts(const struct tui_session *s, int t,
 int tui_session_load(struct tui_session *s, const char *path, char *err,
                      size_t errlen);
 /* Write steps 1..pos as a trace to path (the end line when the execution
- * has ended there).  Fails if the file exists, unless `overwrite`; *exists
+ * has ended there, or "livelock K" when its state repeats step K's).  Fails if the file exists, unless `overwrite`; *exists
  * is set then.  Returns 0, or -1 with err. */
 int tui_session_save(struct tui_session *s, const char *path, int overwrite,
                      int *exists, char *err, size_t errlen);
