@@ -5,7 +5,8 @@
  * view settings in struct tui (picked column, hints, help, prompt); curses
  * sends only what changed.  Nothing drawn depends on an earlier frame, so
  * undo gives back exactly the screen it left: the picked column is part of
- * each step's record for that reason.
+ * each step's record for that reason, and steps taken by hand and undone
+ * stay off the history (tui_session_shown) though U still redoes them.
  *
  *   row 0            status bar: variant, scenario, memory model, step
  *   rows 1..         one column per thread | shared-state panel
@@ -16,9 +17,9 @@
  * Heights: the history gets 5 rows at 24 lines and a third of every line
  * beyond; the columns and panel get the rest.  Widths: the panel takes 24
  * columns (28 from 100 on, 32 from 120); the threads share the rest, at
- * least 18 each (three fit in 80 columns);
- * when they do not all fit, the picked one and its neighbours are shown and
- * arrows on the border say more are hidden.
+ * least 18 each (three fit in 80 columns).  When they do not all fit, the
+ * picked one and its neighbours are shown, and arrows on the border say
+ * that more are hidden.
  */
 #define _XOPEN_SOURCE 700               /* wcwidth */
 #include "tui.h"
