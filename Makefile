@@ -1,7 +1,8 @@
 # Makefile: build evsim, run its tests and benchmarks, and the Windows build.
 #
 #   make            build $(BUILD)/evsim
-#   make run        install what is missing, build, check the default case
+#   make run        install what is missing, build, check the default case,
+#                   then open the TUI on it
 #   make check      install what is missing, then every test: unit, CLI,
 #                   independent counts, Windows build under Wine, and the
 #                   unit and CLI tests again under AddressSanitizer+UBSan
@@ -119,10 +120,14 @@ $(BUILD)/sources.o: $(BUILD)/sources.c sim/registry.h
 
 # ---- running ----
 
+# The main job: build, check the reference email's case, and open the TUI
+# on it (when there is a terminal to open it in).
 run:
 	tools/install-deps main
 	$(MAKE) all
 	$(EVSIM) check --variant win32-2015 --scenario seed
+	@if [ -t 0 ] && [ -t 1 ]; then $(EVSIM) tui; \
+	else echo "(not a terminal: run $(EVSIM) tui in one to step through it)"; fi
 
 # ---- tests ----
 
