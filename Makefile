@@ -4,8 +4,10 @@
 #   make run        install what is missing, build, check the default case,
 #                   then open the TUI on it
 #   make check      install what is missing, then every test: unit, CLI,
-#                   independent counts, Windows build under Wine, and the
-#                   unit and CLI tests again under AddressSanitizer+UBSan
+#                   malformed input, TUI, independent counts, the zoo, the
+#                   Windows build under Wine, the AArch64 build under
+#                   qemu-user, and unit, CLI, malformed-input and TUI tests
+#                   again under AddressSanitizer+UBSan
 #   make bench      context-switch cost and search speed
 #   make win32      the Windows programs (win32/win32.mk)
 #
@@ -60,7 +62,7 @@ TUI_OBJS := $(TUI_SRCS:%.c=$(BUILD)/%.o)
 TUI_LIBS := $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw -ltinfo)
 
 .PHONY: all run check check-core check-unit check-cli check-independent \
-        check-asan check-mingw check-tui check-malformed check-zoo docs bench clean
+        check-asan check-aarch64 check-mingw check-tui check-malformed check-zoo docs bench clean
 .DELETE_ON_ERROR:
 
 all: $(EVSIM)
@@ -170,6 +172,15 @@ docs: $(EVSIM)
 	tools/gen-zoo-doc $(EVSIM) docs/zoo.in.md > docs/zoo.md.tmp
 	mv docs/zoo.md.tmp docs/zoo.md
 
+# The AArch64 context switch, for real: the engine cross-compiled and run
+# under qemu-user (static, no TUI), the context-switch unit test and the
+# whole regression table.
+check-aarch64:
+	$(MAKE) BUILD=build-aarch64 CC=aarch64-linux-gnu-gcc TUI_SRCS= \
+	    LDFLAGS_ALL=-static build-aarch64/evsim build-aarch64/tests/test-ctx
+	qemu-aarch64 build-aarch64/tests/test-ctx
+	qemu-aarch64 build-aarch64/evsim check --all
+
 check-asan:
 	$(MAKE) BUILD=build-asan SAN=1 OPT="-O1 -g" check-core
 
@@ -189,6 +200,7 @@ check:
 	$(MAKE) check-zoo
 	$(MAKE) check-mingw
 	$(MAKE) check-win32
+	$(MAKE) check-aarch64
 	$(MAKE) check-asan
 	@echo "make check: all tests passed"
 
@@ -202,6 +214,6 @@ $(BUILD)/bench-sim: tests/bench/bench-sim.c $(CORE_OBJS)
 	$(CC) $(CFLAGS_ALL) $(LDFLAGS_ALL) -o $@ $< $(CORE_OBJS) $(LDLIBS)
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-aarch64
 
 -include win32/win32.mk
