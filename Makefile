@@ -148,6 +148,7 @@ check-cli: $(EVSIM)
 
 check-independent: $(EVSIM)
 	tests/independent/compare $(EVSIM)
+	tests/spin/run $(EVSIM) $(BUILD)
 
 check-tui: $(EVSIM)
 	tests/tui/run $(EVSIM) $(BUILD)
