@@ -8,7 +8,7 @@
 
 static const char *const cli_valued[] = {
     "--variant", "--scenario", "--trace-dir", "--memory", "--max-steps",
-    "--trace", "--seed", "--expected", "--update", NULL,
+    "--trace", "--seed", "--expected", "--update", "--max-states", NULL,
 };
 
 int cli_is_help(const char *arg)

@@ -315,6 +315,10 @@ static void explore_stateful(struct evsim_engine *e,
             graph_reserve(g, next > fsid ? next : fsid);
             g->succ[(size_t)fsid * g->nthreads + t] = (int32_t)next;
         }
+        if (added && o->max_states != 0 && g->n > o->max_states) {
+            r->stopped = 1;
+            break;
+        }
         if (added) {
             term = explore_classify(e, depth, o);
             g->term[next] = (int8_t)term;
@@ -421,6 +425,10 @@ static void explore_stateless(struct evsim_engine *e,
             continue;
         }
         r->states++;
+        if (o->max_states != 0 && r->states > o->max_states) {
+            r->stopped = 1;
+            break;
+        }
         next = engine_capture(e, o->max_steps ? depth : 0, &added);
         cur = next;
         if (next >= nonpath) {

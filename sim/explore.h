@@ -33,6 +33,7 @@
 struct explore_opts {
     int stateless;
     uint32_t max_steps;         /* 0: no bound */
+    uint64_t max_states;        /* stop after this many states; 0: none */
     int progress;               /* show progress on stderr */
 };
 
@@ -49,6 +50,8 @@ struct explore_result {
     bigref count[EVSIM_N_OUTCOMES]; /* interleavings ending each way */
     bigref total;
     int cyclic;                 /* a cycle exists: schedules are unbounded */
+    int stopped;                /* max_states reached: counts are unknown,
+                                   violations found so far are real */
     uint64_t states;            /* distinct states (stateful), or tree nodes */
     uint64_t transitions;       /* steps executed from new states */
     uint32_t deepest;           /* steps in the longest schedule */

@@ -28,7 +28,7 @@ static const char main_usage[] =
     "commands:\n"
     "  list                      variants, scenarios and memory models\n"
     "  check --variant V --scenario S [--stateless] [--max-steps N]\n"
-    "        [--trace-dir DIR] [--memory M] [--spurious[=N]]\n"
+    "        [--max-states N] [--trace-dir DIR] [--memory M] [--spurious[=N]]\n"
     "                            explore every schedule, report, write the\n"
     "                            shortest counterexample of each kind\n"
     "  check --all [--expected FILE] [--trace-dir DIR] [--update NEW]\n"
@@ -52,6 +52,8 @@ static const char check_usage[] =
     "  --stateless      enumerate schedules one by one, no state table\n"
     "                   (slow; cross-checks the interleavings count)\n"
     "  --max-steps N    cut schedules longer than N steps (exit 3 if any)\n"
+    "  --max-states N   give up after N distinct states (stateless: after N\n"
+    "                   visited), exit 3; default 20000000, about 4 GB\n"
     "  --trace-dir DIR  where counterexamples go (default: evsim-out)\n"
     "  --memory M       memory model (default: sc)\n"
     "  --spurious[=N]   futex, WaitOnAddress and condvar waits may return\n"
@@ -137,7 +139,7 @@ static int main_check(int argc, char **argv)
     struct evsim_config cfg;
     struct evsim_engine *e;
     char err[256], sc[64], num[2048];
-    uint32_t max_steps = 0;
+    uint32_t max_steps = 0, max_states = 20000000;
     int i, o, any = 0, rc;
 
     memset(&opts, 0, sizeof opts);
@@ -169,6 +171,12 @@ static int main_check(int argc, char **argv)
                         "from 1 to %d, not '%s'\n", TRACE_MAX_STEPS, val);
                 return EXIT_USAGE;
             }
+        } else if (cli_option(argc, argv, &i, "--max-states", &val)) {
+            if (cli_uint(val, 1, 1000000000, &max_states) != 0) {
+                fprintf(stderr, "evsim check: --max-states wants a number "
+                        "from 1 to 1000000000, not '%s'\n", val);
+                return EXIT_USAGE;
+            }
         } else if (strcmp(argv[i], "--stateless") == 0) {
             opts.stateless = 1;
         } else if (strcmp(argv[i], "--spurious") == 0) {
@@ -193,7 +201,7 @@ static int main_check(int argc, char **argv)
     }
     if (all) {
         if (variant != NULL || scenario != NULL || opts.stateless ||
-            max_steps != 0 || cfg.spurious != 0) {
+            max_steps != 0 || max_states != 20000000 || cfg.spurious != 0) {
             fprintf(stderr, "evsim check: --all takes its variants, "
                     "scenarios and options from the table\n");
             return EXIT_USAGE;
@@ -232,6 +240,7 @@ static int main_check(int argc, char **argv)
         return EXIT_USAGE;
     }
     opts.max_steps = max_steps;
+    opts.max_states = max_states;
     opts.progress = isatty(STDERR_FILENO);
     e = calloc(1, sizeof *e);
     if (e == NULL || engine_open(e, &cfg, err, sizeof err) != 0) {
@@ -257,13 +266,20 @@ static int main_check(int argc, char **argv)
             if (r.found[o] && o != EVSIM_BOUND)
                 printf("%s %s", i++ ? "," : "", evsim_outcome_title(o));
         printf("\n");
+    } else if (r.stopped) {
+        printf("verdict        incomplete: no violation in the first %u "
+               "states (--max-states)\n", max_states);
     } else if (r.found[EVSIM_BOUND]) {
         printf("verdict        incomplete: no violation within %u steps, "
                "but some schedules are longer\n", max_steps);
     } else {
         printf("verdict        pass: no violation in any interleaving\n");
     }
-    report_counts(&r, num, sizeof num);
+    if (r.stopped)
+        snprintf(num, sizeof num, "unknown: the search stopped after %u "
+                 "states", max_states);
+    else
+        report_counts(&r, num, sizeof num);
     printf("interleavings  %s\n", num);
     if (opts.stateless)
         printf("states         %llu visited (no state table)\n",
@@ -272,10 +288,13 @@ static int main_check(int argc, char **argv)
         printf("states         %llu distinct\n",
                (unsigned long long)r.states);
     printf("transitions    %llu\n", (unsigned long long)r.transitions);
-    printf("deepest        %u steps\n", r.deepest);
+    if (r.stopped)
+        printf("deepest        unknown\n");
+    else
+        printf("deepest        %u steps\n", r.deepest);
     printf("time           %.3f s\n", r.seconds);
-    rc = any ? EXIT_VIOLATION : r.found[EVSIM_BOUND] ? EXIT_INCOMPLETE
-                                                     : EXIT_PASS;
+    rc = any ? EXIT_VIOLATION
+         : r.found[EVSIM_BOUND] || r.stopped ? EXIT_INCOMPLETE : EXIT_PASS;
     if (any || r.found[EVSIM_BOUND]) {
         if (report_mkdir(dir) != 0) {
             rc = EXIT_USAGE;
