@@ -32,20 +32,10 @@
 #endif
 
 /* ---- names: one variant file becomes <id>_qemu_event_* in the binary ----
- * Same switch as the simulator: compiled with -DEVSIM_VARIANT_ID=win32_2015,
- * impl/win32-2015.c defines win32_2015_qemu_event_set and so on, so that
- * several variants link into one library and one benchmark.  Without it the
- * names are QEMU's own.
+ * The same switch as the simulator (-DEVSIM_VARIANT_ID), so that several
+ * variants link into one library and one benchmark.
  */
-#ifdef EVSIM_VARIANT_ID
-#define EVSIM_PASTE2(a, b)      a##b
-#define EVSIM_PASTE(a, b)       EVSIM_PASTE2(a, b)
-#define qemu_event_init         EVSIM_PASTE(EVSIM_VARIANT_ID, _qemu_event_init)
-#define qemu_event_set          EVSIM_PASTE(EVSIM_VARIANT_ID, _qemu_event_set)
-#define qemu_event_reset        EVSIM_PASTE(EVSIM_VARIANT_ID, _qemu_event_reset)
-#define qemu_event_wait         EVSIM_PASTE(EVSIM_VARIANT_ID, _qemu_event_wait)
-#define qemu_event_destroy      EVSIM_PASTE(EVSIM_VARIANT_ID, _qemu_event_destroy)
-#endif
+#include "variant-names.h"
 
 /* The pointer, after checking that it points to a 4-byte word. */
 #define EVSIM_WORD(p) \

@@ -72,8 +72,8 @@ W32_PREFIX := $(abspath $(BUILD)/wineprefix)
 W32_WINE_ENV := WINEPREFIX=$(W32_PREFIX) WINEDEBUG=-all WINEDLLOVERRIDES="mscoree=;mshtml="
 
 W32_ID = $(subst -,_,$(1))
-W32_HDRS := impl/qemu-event.h win32/platform.h win32/platform-gcc.h win32/os.h
-W32_LINUX_HDRS := impl/qemu-event.h linux/platform.h win32/platform-gcc.h win32/os.h
+W32_HDRS := impl/qemu-event.h impl/variant-names.h win32/platform.h win32/platform-gcc.h win32/os.h
+W32_LINUX_HDRS := impl/qemu-event.h impl/variant-names.h linux/platform.h win32/platform-gcc.h win32/os.h
 W32_MINGW := $(WIN32_CC) $(WIN32_CFLAGS) $(WIN32_WARN) -Iwin32 -Iimpl
 W32_NATIVE := $(LINUX_CC) $(WIN32_CFLAGS) $(WIN32_WARN) -Ilinux -Iimpl -pthread
 W32_LIBS := -L$(W32) -lqemuevent -lsynchronization -static
@@ -110,9 +110,9 @@ $(W32)/libqemuevent.a: $(W32_VARIANT_OBJS) $(W32_OBJ)/qemu-event-default.o
 	$(WIN32_AR) rcs $@ $^
 
 # The header a user compiles against: qemu-event.h with the Windows platform.
-$(W32)/include/qemu-event.h: impl/qemu-event.h win32/platform.h win32/platform-gcc.h
+$(W32)/include/qemu-event.h: impl/qemu-event.h impl/variant-names.h win32/platform.h win32/platform-gcc.h
 	@mkdir -p $(@D)
-	cp impl/qemu-event.h win32/platform.h win32/platform-gcc.h $(@D)/
+	cp impl/qemu-event.h impl/variant-names.h win32/platform.h win32/platform-gcc.h $(@D)/
 
 # ---- stress, one program per variant ----
 $(W32)/stress-%.exe: win32/stress.c $(W32)/libqemuevent.a $(W32_OBJ)/os-win32.o $(W32_HDRS)

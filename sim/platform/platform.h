@@ -31,15 +31,7 @@
 #include "evsim-site.h"
 
 /* ---- names: one variant file becomes <id>_qemu_event_* in the binary ---- */
-#ifdef EVSIM_VARIANT_ID
-#define EVSIM_PASTE2(a, b)      a##b
-#define EVSIM_PASTE(a, b)       EVSIM_PASTE2(a, b)
-#define qemu_event_init         EVSIM_PASTE(EVSIM_VARIANT_ID, _qemu_event_init)
-#define qemu_event_set          EVSIM_PASTE(EVSIM_VARIANT_ID, _qemu_event_set)
-#define qemu_event_reset        EVSIM_PASTE(EVSIM_VARIANT_ID, _qemu_event_reset)
-#define qemu_event_wait         EVSIM_PASTE(EVSIM_VARIANT_ID, _qemu_event_wait)
-#define qemu_event_destroy      EVSIM_PASTE(EVSIM_VARIANT_ID, _qemu_event_destroy)
-#endif
+#include "variant-names.h"
 
 /* ---- atomics ---- */
 #define EVSIM_WORD(p) \
