@@ -159,10 +159,9 @@ struct evsim_engine {
     /* state capture */
     struct statetab globals;
     struct statetab locals[EVSIM_MAX_THREADS];
-    unsigned char *vec;         /* scratch global vector */
+    unsigned char *vec;         /* scratch global vector (its last 4 bytes:
+                                   the depth, nonzero in a bounded search) */
     size_t vec_size;
-    uint32_t depth_tag;         /* appended to the vector when nonzero use */
-    int tag_depth;              /* vectors carry a depth (bounded search) */
     unsigned char *scratch;     /* local-state scratch */
 };
 
