@@ -87,6 +87,7 @@ W32_HANG_EXE := $(W32)/hang/stress-win32-2015-nosetevent.exe
 .SECONDARY: $(foreach v,$(LINUX_VARIANTS),$(W32_LINUX)/obj/$(v).o)
 
 .PHONY: win32 check-win32 bench-win32 win32-check-stress win32-check-linux \
+	win32-wineserver \
 	win32-check-hang win32-known-bugs
 
 win32: $(W32)/libqemuevent.a $(W32)/include/qemu-event.h $(W32_STRESS) \
@@ -164,7 +165,14 @@ check-win32: win32 win32-check-stress win32-check-linux win32-check-hang
 	-@$(W32_WINE_ENV) $(WINESERVER) -k 2>/dev/null
 	@echo "check-win32: passed"
 
-win32-check-stress: $(W32_STRESS) $(W32_PREFIX)/.evsim-ready
+# A persistent wineserver for the runs below (check-win32 stops it): one that
+# exits a few seconds after its last client can be shutting down just as
+# the next program connects, which then dies with "wine client error: ...
+# Connection reset by peer" before it prints anything.
+win32-wineserver: $(W32_PREFIX)/.evsim-ready
+	$(W32_WINE_ENV) $(WINESERVER) -p
+
+win32-check-stress: $(W32_STRESS) win32-wineserver
 	@set -e; $(foreach v,$(WIN32_VARIANTS),\
 		echo "wine $(W32)/stress-$(v).exe"; \
 		$(W32_WINE_ENV) timeout -k 5 $(WIN32_STRESS_LIMIT) $(WINE) \
@@ -178,7 +186,7 @@ win32-check-linux: $(W32_LINUX_STRESS)
 			$(LINUX_STRESS_ARGS); \
 	done
 
-win32-check-hang: $(W32_HANG_EXE) $(W32)/stress-win32-2015.exe $(W32_PREFIX)/.evsim-ready
+win32-check-hang: $(W32_HANG_EXE) $(W32)/stress-win32-2015.exe win32-wineserver
 	WINE="$(WINE)" WINEPREFIX=$(W32_PREFIX) tests/win32/hang.sh \
 		$(W32_HANG_EXE) $(W32)/stress-win32-2015.exe
 
