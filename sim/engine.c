@@ -298,14 +298,17 @@ static int engine_event_index(struct evsim_engine *e, uintptr_t h,
     return (int)i;
 }
 
-static const char *engine_event_name(const struct evsim_engine *e, int i,
-                                     char *buf, size_t n)
+void engine_format_event(int i, char *buf, size_t n)
 {
-    (void)e;
     if (i == 0)
         snprintf(buf, n, "ev.event");
     else
         snprintf(buf, n, "event#%d", i + 1);
+}
+
+static const char *engine_event_name(int i, char *buf, size_t n)
+{
+    engine_format_event(i, buf, n);
     return buf;
 }
 
@@ -1052,8 +1055,8 @@ void engine_format_op(const struct evsim_step *s, char *buf, size_t n)
         snprintf(buf, n, "%s", s->site->text);
 }
 
-static void engine_name_addr(const struct evsim_engine *e, uintptr_t p,
-                             char *buf, size_t n)
+void engine_format_location(const struct evsim_engine *e, uintptr_t p,
+                            char *buf, size_t n)
 {
     const char *name = engine_location_name(e, (const void *)p);
 
@@ -1077,7 +1080,7 @@ void engine_format_args(const struct evsim_engine *e,
     }
     switch (s->site->kind) {
     case EVSIM_OP_LOAD:
-        engine_name_addr(e, s->p, loc, sizeof loc);
+        engine_format_location(e, s->p, loc, sizeof loc);
         snprintf(buf, n, "%s", loc);
         break;
     case EVSIM_OP_STORE:
@@ -1085,7 +1088,7 @@ void engine_format_args(const struct evsim_engine *e,
     case EVSIM_OP_OR:
     case EVSIM_OP_AND:
     case EVSIM_OP_ADD:
-        engine_name_addr(e, s->p, loc, sizeof loc);
+        engine_format_location(e, s->p, loc, sizeof loc);
         engine_format_word(e, s->site->kind == EVSIM_OP_STORE ||
                            s->site->kind == EVSIM_OP_XCHG ? p : NULL,
                            (unsigned)s->a, a, sizeof a);
@@ -1093,7 +1096,7 @@ void engine_format_args(const struct evsim_engine *e,
         break;
     case EVSIM_OP_CMPXCHG:
     case EVSIM_OP_FUTEX_WAIT:
-        engine_name_addr(e, s->p, loc, sizeof loc);
+        engine_format_location(e, s->p, loc, sizeof loc);
         engine_format_word(e, p, (unsigned)s->a, a, sizeof a);
         engine_format_word(e, p, (unsigned)s->b, b, sizeof b);
         if (s->site->kind == EVSIM_OP_CMPXCHG)
@@ -1105,20 +1108,20 @@ void engine_format_args(const struct evsim_engine *e,
     case EVSIM_OP_RESET_EVENT:
     case EVSIM_OP_WAIT_EVENT:
         if (s->p >= 1 && s->p <= EVSIM_MAX_EVENTS)
-            engine_event_name(e, (int)s->p - 1, buf, n);
+            engine_event_name((int)s->p - 1, buf, n);
         else
             snprintf(buf, n, "%#lx", (unsigned long)s->p);
         break;
     case EVSIM_OP_FUTEX_WAKE:
     case EVSIM_OP_COND_WAKE:
-        engine_name_addr(e, s->p, loc, sizeof loc);
+        engine_format_location(e, s->p, loc, sizeof loc);
         if (s->a >= INT32_MAX)
             snprintf(buf, n, "%s all", loc);
         else
             snprintf(buf, n, "%s %lu", loc, (unsigned long)s->a);
         break;
     default:
-        engine_name_addr(e, s->p, buf, n);
+        engine_format_location(e, s->p, buf, n);
         break;
     }
 }
@@ -1196,7 +1199,7 @@ void engine_format_state(const struct evsim_engine *e, char *buf, size_t n)
         ENGINE_PUT("%s%s=%s", k ? " " : "", e->loc[i].name, w);
     }
     for (i = 0; i < e->nevents; i++)
-        ENGINE_PUT(" %s=%s", engine_event_name(e, i, name, sizeof name),
+        ENGINE_PUT(" %s=%s", engine_event_name(i, name, sizeof name),
                    e->ev[i].state == 2 ? "closed"
                    : e->ev[i].signaled ? "signaled" : "reset");
     any = 0;
@@ -1206,9 +1209,9 @@ void engine_format_state(const struct evsim_engine *e, char *buf, size_t n)
         if (th->status != EVSIM_T_BLOCKED && th->status != EVSIM_T_RELEASED)
             continue;
         if (th->wait == EVSIM_W_EVENT)
-            engine_event_name(e, (int)th->key, name, sizeof name);
+            engine_event_name((int)th->key, name, sizeof name);
         else
-            engine_name_addr(e, (uintptr_t)(e->shared + th->key), name,
+            engine_format_location(e, (uintptr_t)(e->shared + th->key), name,
                              sizeof name);
         ENGINE_PUT("%s%c%s%s", any ? "," : " waiting=", th->letter,
                    th->status == EVSIM_T_RELEASED ? "(woken)@" : "@", name);

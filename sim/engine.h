@@ -210,6 +210,11 @@ void engine_format_where(const struct evsim_site *site, char *buf, size_t n);
 /* The text of a step's operation ("atomic_xchg(&ev->value, EV_SET)" or
  * "return from WaitForSingleObject(ev->event, INFINITE)"). */
 void engine_format_op(const struct evsim_step *s, char *buf, size_t n);
+/* Name an address as traces do: "ev.value", "shared+8", or the number. */
+void engine_format_location(const struct evsim_engine *e, uintptr_t p,
+                            char *buf, size_t n);
+/* Name event i (0-based) as traces do: "ev.event", "event#2". */
+void engine_format_event(int i, char *buf, size_t n);
 /* Name a shared address ("ev.value"), or NULL. */
 const char *engine_location_name(const struct evsim_engine *e, const void *p);
 /* "SET", "FREE", "BUSY", or the number. */

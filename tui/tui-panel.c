@@ -224,10 +224,7 @@ static int tui_panel_kernel(const struct tui *ui, struct tui_panel_line *l,
         const struct evsim_kevent *ev = &e->ev[i];
         char name[32];
 
-        if (i == 0)
-            snprintf(name, sizeof name, "ev.event");
-        else
-            snprintf(name, sizeof name, "event#%d", i + 1);
+        engine_format_event(i, name, sizeof name);
         snprintf(l[n].text, sizeof l[n].text, "%s %s", name,
                  ev->state == 2 ? "closed" : ev->signaled ? "signaled"
                                                           : "reset");

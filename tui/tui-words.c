@@ -41,15 +41,7 @@ static int tui_words_known(const struct evsim_engine *e, uintptr_t p)
 static void tui_words_loc(const struct evsim_engine *e, uintptr_t p,
                           char *buf, size_t n)
 {
-    const char *name = engine_location_name(e, (const void *)p);
-
-    if (name != NULL)
-        snprintf(buf, n, "%s", name);
-    else if (tui_words_in_shared(e, p))
-        snprintf(buf, n, "shared+%u",
-                 (unsigned)((const unsigned char *)p - e->shared));
-    else
-        snprintf(buf, n, "%#lx", (unsigned long)p);
+    engine_format_location(e, p, buf, n);
 }
 
 static void tui_words_val(const struct evsim_engine *e, uintptr_t p,
@@ -114,10 +106,7 @@ void tui_words_sleep(const struct evsim_engine *e, int t, char *on, size_t n1,
 
     switch (th->wait) {
     case EVSIM_W_EVENT:
-        if (th->key == 0)
-            snprintf(on, n1, "ev.event");
-        else
-            snprintf(on, n1, "event#%u", (unsigned)th->key + 1);
+        engine_format_event((int)th->key, on, n1);
         snprintf(waker, n2, "SetEvent");
         break;
     case EVSIM_W_FUTEX:
